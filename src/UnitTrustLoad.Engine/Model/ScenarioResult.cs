@@ -1,0 +1,23 @@
+namespace UnitTrustLoad.Engine.Model;
+
+/// <summary>Statistics of one scenario over the whole run.</summary>
+/// <param name="Name">Scenario name.</param>
+/// <param name="Total">The iteration as a whole (what the scenario function returned), named after the scenario.</param>
+/// <param name="Steps">Per-step statistics, in the order steps were first seen.</param>
+/// <param name="DroppedIterations">Open-model iterations that could not start on time.</param>
+/// <param name="LoadSimulations">Human-readable description of each simulation, in order (for example "Inject 100/1s for 00:00:30").</param>
+/// <param name="Duration">How long the scenario ran (warm-up excluded).</param>
+public sealed record ScenarioResult(
+    string Name,
+    StepResult Total,
+    IReadOnlyList<StepResult> Steps,
+    long DroppedIterations,
+    IReadOnlyList<string> LoadSimulations,
+    TimeSpan Duration)
+{
+    /// <summary>Iterations that returned OK.</summary>
+    public long OkCount => Total.OkCount;
+
+    /// <summary>Iterations that returned a failure (or threw).</summary>
+    public long FailCount => Total.FailCount;
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace UnitTrustLoad.Engine.Scenarios;
+
+/// <summary>What one iteration of a scenario sees.</summary>
+public interface IScenarioContext
+{
+    /// <summary>The scenario's name.</summary>
+    string ScenarioName { get; }
+
+    /// <summary>The virtual user's number, 0-based (closed model: the copy; open model: a slot number).</summary>
+    int ScenarioInstanceNumber { get; }
+
+    /// <summary>The iteration's number within the scenario, 0-based, unique across virtual users.</summary>
+    long InvocationNumber { get; }
+
+    /// <summary>A per-virtual-user slot that survives between that user's iterations.</summary>
+    IDictionary<string, object> Data { get; }
+
+    /// <summary>The run's logger.</summary>
+    ILogger Logger { get; }
+
+    /// <summary>Cancelled when the run stops and the grace period has expired.</summary>
+    CancellationToken CancellationToken { get; }
+
+    /// <summary>Adds to a custom run-wide counter (thresholds may refer to it by name).</summary>
+    void AddCounter(string name, long value = 1);
+
+    /// <summary>Stops the whole test (for example on an unrecoverable target error).</summary>
+    void StopTest(string reason);
+}

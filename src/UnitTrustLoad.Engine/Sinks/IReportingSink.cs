@@ -1,0 +1,19 @@
+using UnitTrustLoad.Engine.Model;
+
+namespace UnitTrustLoad.Engine.Sinks;
+
+/// <summary>Receives a run's statistics as it goes (NBomber's IReportingSink idea). A sink that throws is recorded in <see cref="RunResult.SinkErrors"/> and the run goes on.</summary>
+public interface IReportingSink
+{
+    /// <summary>Name used in error reports.</summary>
+    string Name { get; }
+
+    /// <summary>Called once before load starts.</summary>
+    Task StartAsync(RunInfo info, CancellationToken cancellationToken);
+
+    /// <summary>Called at the end of every reporting interval with that interval's statistics.</summary>
+    Task ReportIntervalAsync(IntervalStats interval, CancellationToken cancellationToken);
+
+    /// <summary>Called once with the final result (also after an interrupted run).</summary>
+    Task ReportFinalAsync(RunResult result, CancellationToken cancellationToken);
+}
