@@ -1,6 +1,7 @@
 using UnitTrustLoad.Reporting.Csv;
 using UnitTrustLoad.Reporting.Html;
 using UnitTrustLoad.Reporting.JUnit;
+using UnitTrustLoad.Reporting.Text;
 using UnitTrustLoad.Reporting.Writing;
 
 namespace UnitTrustLoad.Reporting;
