@@ -84,7 +84,7 @@ public sealed class ReportWriterSet
             cancellationToken.ThrowIfCancellationRequested();
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
-                await writer.WriteAsync(context, stream, cancellationToken);
+                await writer.WriteAsync(context, folder, stream, cancellationToken);
             }
 
             File.Move(temporary, target, overwrite: true);
