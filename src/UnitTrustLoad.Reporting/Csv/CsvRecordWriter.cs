@@ -29,10 +29,14 @@ internal sealed class CsvRecordWriter(TextWriter writer)
         writer.Write(value.ToString(CultureInfo.InvariantCulture));
     }
 
-    public void Field(double value)
+    /// <summary>A number with up to 3 decimals (latencies are measured to the microsecond).</summary>
+    public void Field(double value) => Field(value, "0.###");
+
+    /// <summary>A number in the given invariant format; empty when it is not finite.</summary>
+    public void Field(double value, string format)
     {
         Separator();
-        writer.Write(double.IsFinite(value) ? value.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty);
+        writer.Write(double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : string.Empty);
     }
 
     public void Fields(params ReadOnlySpan<string> texts)
