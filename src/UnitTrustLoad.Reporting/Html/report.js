@@ -159,6 +159,10 @@
     });
     window.addEventListener("beforeprint", resizeAll);
     window.addEventListener("afterprint", resizeAll);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      if (print.addEventListener) { print.addEventListener("change", resizeAll); }
+    }
     document.documentElement.setAttribute("data-charts", String(charts.length));
   }
 

@@ -28,6 +28,11 @@ public sealed class ReportInBrowserTests
     public async Task Report_opened_from_disk_offline_draws_every_chart_without_errors_or_outside_requests()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "browser-report");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false, steps: ["register", "join_fund", "purchase"])));
         var context = SampleRun.Context(SampleRun.Create(intervals: 180, violations: 2, testName: "journey </script> soak"), baseline);
         (await ReportWriterSet.Default.WriteAllAsync(context, folder)).ShouldBeEmpty();
@@ -71,8 +76,9 @@ public sealed class ReportInBrowserTests
         var charts = await page.EvaluateAsync<int>("() => Number(document.documentElement.getAttribute('data-charts'))");
         var drawn = await page.EvaluateAsync<int>(CountDrawnCanvases);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "report.png"), FullPage = true });
+        await page.Locator("#scenario-0").ScreenshotAsync(new() { Path = Path.Combine(folder, "report-scenario.png") });
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "report-print.png"), FullPage = true });
+        await page.PdfAsync(new() { Path = Path.Combine(folder, "report.pdf"), Format = "A4", PrintBackground = true });
 
         errors.ShouldBeEmpty();
         outside.ShouldBeEmpty();
