@@ -25,6 +25,22 @@ public sealed class ReportWriterSet
         new JUnitWriter(),
     ]);
 
+    /// <summary>The default writers of the given file names only (for example to rewrite one report).</summary>
+    public static ReportWriterSet Only(params string[] fileNames)
+    {
+        ArgumentNullException.ThrowIfNull(fileNames);
+        var writers = new List<IReportWriter>();
+        foreach (var writer in Default._writers)
+        {
+            if (Array.IndexOf(fileNames, writer.FileName) >= 0)
+            {
+                writers.Add(writer);
+            }
+        }
+
+        return new ReportWriterSet(writers);
+    }
+
     /// <summary>The file names this set writes, in order.</summary>
     public IReadOnlyList<string> FileNames
     {
