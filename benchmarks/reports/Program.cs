@@ -14,12 +14,18 @@ Console.WriteLine($"run: {result.Intervals.Count} intervals x {scenarios} scenar
 
 var htmlOnly = ReportWriterSet.Only("report.html");
 var timings = new List<double>();
+var cpu = new List<double>();
+var process = Process.GetCurrentProcess();
 for (var round = 0; round < 6; round++)
 {
     var folder = Path.Combine(root, $"html-{round}");
+    process.Refresh();
+    var cpuBefore = process.TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     var failures = await htmlOnly.WriteAllAsync(context, folder);
     clock.Stop();
+    process.Refresh();
+    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
     if (failures.Count > 0)
     {
         Console.Error.WriteLine(failures[0].Message);
@@ -31,7 +37,8 @@ for (var round = 0; round < 6; round++)
 
 var htmlSize = new FileInfo(Path.Combine(root, "html-0", "report.html")).Length;
 var warm = timings.Skip(1).Order().ToList();
-Console.WriteLine($"report.html: {htmlSize / 1024.0 / 1024.0:0.00} MiB ({htmlSize} bytes); first write {timings[0]:0} ms (cold, JIT included); warm median {warm[warm.Count / 2]:0} ms, max {warm[^1]:0} ms");
+Console.WriteLine($"report.html: {htmlSize / 1024.0 / 1024.0:0.00} MiB ({htmlSize} bytes); first write {timings[0]:0} ms wall / {cpu[0]:0} ms CPU (cold, JIT included); warm median {warm[warm.Count / 2]:0} ms wall, max {warm[^1]:0} ms; warm CPU median {cpu.Skip(1).Order().ElementAt(2):0} ms");
+Console.WriteLine($"load average while measuring: {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 var all = Stopwatch.StartNew();
