@@ -59,6 +59,8 @@ public sealed class ReportWriterSet
     /// <summary>
     /// Writes every report into <paramref name="folder"/> (created when missing). Each file is written to a temporary
     /// name and moved into place, so a half-written report never looks complete. Returns the reports that failed.
+    /// Cancelling skips the reports not yet written: pass a token of its own, not the run's stop token, since an
+    /// interrupted run (Ctrl+C) still needs its reports.
     /// </summary>
     public async Task<IReadOnlyList<ReportFailure>> WriteAllAsync(ReportContext context, string folder, CancellationToken cancellationToken = default)
     {

@@ -40,15 +40,15 @@ internal static class HtmlReportData
         {
             json.WriteStartObject();
             json.WriteString("name", scenario.Name);
-            await ScenarioColumnAsync(json, stream, "active", intervals, scenario.Name, static s => s.ActiveCopies, cancellationToken);
-            await ScenarioColumnAsync(json, stream, "target", intervals, scenario.Name, static s => Math.Round(s.TargetRate, 2), cancellationToken);
-            await ScenarioColumnAsync(json, stream, "dropped", intervals, scenario.Name, static s => s.DroppedIterations, cancellationToken);
+            await ScenarioColumnAsync(json, "active", intervals, scenario.Name, static s => s.ActiveCopies, cancellationToken);
+            await ScenarioColumnAsync(json, "target", intervals, scenario.Name, static s => s.TargetRate, cancellationToken);
+            await ScenarioColumnAsync(json, "dropped", intervals, scenario.Name, static s => s.DroppedIterations, cancellationToken);
             json.WritePropertyName("total");
-            await StepAsync(json, stream, intervals, scenario.Name, null, cancellationToken);
+            await StepAsync(json, intervals, scenario.Name, null, cancellationToken);
             json.WriteStartArray("steps");
             foreach (var step in scenario.Steps)
             {
-                await StepAsync(json, stream, intervals, scenario.Name, step.Name, cancellationToken);
+                await StepAsync(json, intervals, scenario.Name, step.Name, cancellationToken);
             }
 
             json.WriteEndArray();
@@ -60,7 +60,7 @@ internal static class HtmlReportData
         await json.FlushAsync(cancellationToken);
     }
 
-    private static async Task StepAsync(Utf8JsonWriter json, Stream stream, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, CancellationToken cancellationToken)
+    private static async Task StepAsync(Utf8JsonWriter json, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, CancellationToken cancellationToken)
     {
         json.WriteStartObject();
         if (step is not null)
@@ -68,16 +68,16 @@ internal static class HtmlReportData
             json.WriteString("name", step);
         }
 
-        await StepColumnAsync(json, stream, "rps", intervals, scenario, step, Series.Rps, cancellationToken);
-        await StepColumnAsync(json, stream, "p50", intervals, scenario, step, Series.P50, cancellationToken);
-        await StepColumnAsync(json, stream, "p95", intervals, scenario, step, Series.P95, cancellationToken);
-        await StepColumnAsync(json, stream, "p99", intervals, scenario, step, Series.P99, cancellationToken);
-        await StepColumnAsync(json, stream, "fail", intervals, scenario, step, Series.Fail, cancellationToken);
+        await StepColumnAsync(json, "rps", intervals, scenario, step, Series.Rps, cancellationToken);
+        await StepColumnAsync(json, "p50", intervals, scenario, step, Series.P50, cancellationToken);
+        await StepColumnAsync(json, "p95", intervals, scenario, step, Series.P95, cancellationToken);
+        await StepColumnAsync(json, "p99", intervals, scenario, step, Series.P99, cancellationToken);
+        await StepColumnAsync(json, "fail", intervals, scenario, step, Series.Fail, cancellationToken);
         json.WriteEndObject();
     }
 
     private static async Task ScenarioColumnAsync(
-        Utf8JsonWriter json, Stream stream, string name, IReadOnlyList<IntervalStats> intervals, string scenario, Func<ScenarioIntervalStats, double> value, CancellationToken cancellationToken)
+        Utf8JsonWriter json, string name, IReadOnlyList<IntervalStats> intervals, string scenario, Func<ScenarioIntervalStats, double> value, CancellationToken cancellationToken)
     {
         json.WriteStartArray(name);
         for (var i = 0; i < intervals.Count; i++)
@@ -89,7 +89,7 @@ internal static class HtmlReportData
             }
             else
             {
-                json.WriteNumberValue(value(stats));
+                WriteFinite(json, value(stats));
             }
 
             await FlushSometimesAsync(json, i, cancellationToken);
@@ -99,7 +99,7 @@ internal static class HtmlReportData
     }
 
     private static async Task StepColumnAsync(
-        Utf8JsonWriter json, Stream stream, string name, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, Series series, CancellationToken cancellationToken)
+        Utf8JsonWriter json, string name, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, Series series, CancellationToken cancellationToken)
     {
         json.WriteStartArray(name);
         for (var i = 0; i < intervals.Count; i++)
@@ -121,21 +121,32 @@ internal static class HtmlReportData
             }
             else
             {
-                json.WriteNumberValue(Math.Round(
-                    series switch
-                    {
-                        Series.Rps => result.Rps,
-                        Series.P50 => result.Latency.P50Ms,
-                        Series.P95 => result.Latency.P95Ms,
-                        _ => result.Latency.P99Ms,
-                    },
-                    2));
+                WriteFinite(json, series switch
+                {
+                    Series.Rps => result.Rps,
+                    Series.P50 => result.Latency.P50Ms,
+                    Series.P95 => result.Latency.P95Ms,
+                    _ => result.Latency.P99Ms,
+                });
             }
 
             await FlushSometimesAsync(json, i, cancellationToken);
         }
 
         json.WriteEndArray();
+    }
+
+    // JSON has no NaN or infinity; a figure the engine could not compute is a gap in the chart.
+    private static void WriteFinite(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(Math.Round(value, 2));
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
     }
 
     private static ValueTask FlushSometimesAsync(Utf8JsonWriter json, int i, CancellationToken cancellationToken) =>

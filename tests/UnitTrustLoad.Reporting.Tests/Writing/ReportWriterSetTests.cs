@@ -1,3 +1,4 @@
+using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Reporting.Tests.Fixtures;
 
 namespace UnitTrustLoad.Reporting.Tests.Writing;
@@ -62,7 +63,52 @@ public sealed class ReportWriterSetTests
     }
 
     [Fact]
-    public async Task Sample_reports_are_written_to_the_test_output_for_a_look()
+    public async Task A_run_with_no_scenarios_thresholds_or_intervals_still_gets_every_report()
+    {
+        using var folder = new TempFolder();
+        var empty = new RunResult("empty", SampleRun.StartedAt, TimeSpan.Zero, true, "stopped before start", [], [], new Dictionary<string, long>(), [], []);
+
+        var failures = await ReportWriterSet.Default.WriteAllAsync(SampleRun.Context(empty), folder.Path);
+
+        failures.ShouldBeEmpty();
+        File.ReadAllText(folder.File("summary.txt")).ShouldContain("interrupted (stopped before start)");
+        RunSummary.Load(folder.Path).Scenarios.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Figures_the_engine_could_not_compute_do_not_break_any_report()
+    {
+        using var folder = new TempFolder();
+        var nan = new LatencyStats(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+        var step = SampleRun.Step("idle", 0, 0, double.NaN, 1) with { Latency = nan };
+        var result = SampleRun.Create(intervals: 2, steps: ["idle"]);
+        result = result with
+        {
+            Scenarios = [result.Scenarios[0] with { Total = step, Steps = [step] }],
+            Intervals = [result.Intervals[0] with { Scenarios = [result.Intervals[0].Scenarios[0] with { Total = step, Steps = [step] }] }],
+        };
+
+        var failures = await ReportWriterSet.Default.WriteAllAsync(SampleRun.Context(result), folder.Path);
+
+        failures.ShouldBeEmpty();
+        RunSummary.Load(folder.Path).Scenarios[0].Steps[0].LatencyMs.P95.ShouldBe(double.NaN);
+    }
+
+    [Fact]
+    public async Task Cancelling_stops_the_remaining_reports_and_says_so()
+    {
+        using var folder = new TempFolder();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var failures = await ReportWriterSet.Default.WriteAllAsync(SampleRun.Context(), folder.Path, cancelled.Token);
+
+        failures.Count.ShouldBe(7);
+        failures.ShouldAllBe(f => f.Message.Contains("Cancelled"));
+    }
+
+    [Fact]
+    public async Task Reports_with_a_baseline_and_violations_are_written_to_the_test_output_for_a_look()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "sample-report");
         var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false)));
