@@ -29,6 +29,15 @@ public sealed class TextSummaryTests
     }
 
     [Fact]
+    public void Render_lists_each_step_as_a_check_with_its_ok_share()
+    {
+        var text = TextSummary.Render(SampleRun.Context());
+
+        text.ShouldContain("✓ journey.register: 100.00% ok (1000/1000)");
+        text.ShouldContain("✗ journey.purchase: 98.00% ok (1222/1247)");
+    }
+
+    [Fact]
     public void Render_is_plain_text_without_terminal_escapes()
     {
         var text = TextSummary.Render(SampleRun.Context());
