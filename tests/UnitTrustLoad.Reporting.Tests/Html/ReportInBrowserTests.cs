@@ -33,7 +33,7 @@ public sealed class ReportInBrowserTests
             Directory.Delete(folder, recursive: true);
         }
 
-        var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false, steps: ["register", "join_fund", "purchase"])));
+        var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false, steps: ["register", "join_fund", "purchase"], speed: 1.15)));
         var context = SampleRun.Context(SampleRun.Create(intervals: 180, violations: 2, testName: "journey </script> soak"), baseline);
         (await ReportWriterSet.Default.WriteAllAsync(context, folder)).ShouldBeEmpty();
         var reportUrl = new Uri(Path.Combine(folder, "report.html")).AbsoluteUri;
