@@ -57,10 +57,13 @@ internal static class TokenServer
                     .UseInlineHandler(AddScope));
             });
 
+        var tokenHandler = new CachingTokenHandler(TimeProvider.System);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokenHandler);
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = Issuer.AbsoluteUri,
