@@ -30,7 +30,7 @@ internal sealed class ConsistencyLog : IAsyncDisposable
             }
 
             _csv.WriteRecord(row);
-            }
+        }
     }
 
     public void Flush()

@@ -36,7 +36,7 @@ internal sealed class InvestorCsvSink : IReportingSink, IAsyncDisposable
             }
 
             _csv.WriteRecord(row);
-                _rows++;
+            _rows++;
         }
     }
 
