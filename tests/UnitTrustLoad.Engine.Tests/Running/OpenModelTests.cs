@@ -56,7 +56,7 @@ public sealed class OpenModelTests
         var stats = result.Scenarios[0];
         (stats.Total.Count + stats.DroppedIterations).ShouldBe(100);
         stats.Total.Count.ShouldBeGreaterThanOrEqualTo(95);
-        stats.Total.Latency.P50Ms.ShouldBeGreaterThanOrEqualTo(299);
+        stats.Total.Latency.P50Ms.ShouldBeGreaterThanOrEqualTo(290);
     }
 
     [Fact]
