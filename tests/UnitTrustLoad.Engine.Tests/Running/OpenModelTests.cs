@@ -35,10 +35,10 @@ public sealed class OpenModelTests
         (stats.Total.Count + stats.DroppedIterations).ShouldBe(100 + 200 + 300);
         var perSecond = result.Intervals.Take(3).Select(i => i.Scenarios[0].Total.Count + i.Scenarios[0].DroppedIterations).ToList();
 
-        // Interval edges and the scheduler's start differ by a few milliseconds, so an arrival or two may cross an edge.
-        ((double)perSecond[0]).ShouldBe(100, 8);
-        ((double)perSecond[1]).ShouldBe(200, 8);
-        ((double)perSecond[2]).ShouldBe(300, 8);
+        // Interval edges and the scheduler's start differ by milliseconds (more on a busy machine), so a few arrivals may cross an edge.
+        ((double)perSecond[0]).ShouldBe(100, 10);
+        ((double)perSecond[1]).ShouldBe(200, 20);
+        ((double)perSecond[2]).ShouldBe(300, 30);
         result.Intervals[0].Scenarios[0].TargetRate.ShouldBe(200, 0.001);
     }
 
@@ -55,8 +55,8 @@ public sealed class OpenModelTests
 
         var stats = result.Scenarios[0];
         (stats.Total.Count + stats.DroppedIterations).ShouldBe(100);
-        stats.Total.Count.ShouldBeGreaterThanOrEqualTo(95);
-        stats.Total.Latency.P50Ms.ShouldBeGreaterThanOrEqualTo(299);
+        stats.Total.Count.ShouldBeGreaterThanOrEqualTo(90);
+        stats.Total.Latency.P50Ms.ShouldBeGreaterThanOrEqualTo(290);
     }
 
     [Fact]
