@@ -103,6 +103,21 @@ public sealed class OpenModelTests
     }
 
     [Fact]
+    public async Task InjectRandom_starts_exactly_its_planned_random_rates()
+    {
+        var scenario = Scenario.Create("random", static ctx => new ValueTask<Response>(Response.Ok()))
+            .WithLoadSimulations(Simulation.InjectRandom(10, 40, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2)));
+        var stage = LoadPlan.Resolve(scenario.LoadSimulations, seed: 1)[0];
+        long planned = Enumerable.Range(0, 10).Sum(j => LoadPlan.ArrivalsInInterval(stage, j));
+
+        var result = await LoadTest.Create("random").WithScenarios(scenario).RunAsync();
+
+        var stats = result.Scenarios[0];
+        planned.ShouldBeInRange(100, 400);
+        (stats.Total.Count + stats.DroppedIterations).ShouldBe(planned);
+    }
+
+    [Fact]
     public async Task Two_scenarios_run_at_the_same_time_each_with_its_own_chain()
     {
         var open = Scenario.Create("open", static ctx => new ValueTask<Response>(Response.Ok()))
