@@ -106,10 +106,11 @@ internal sealed class UnitTrustClient(HttpClient http, TokenCache tokens, ApiEnd
             var received = response.Content.Headers.ContentLength ?? 0;
             if (status != operation.ExpectedStatus)
             {
-                if (status != (int)HttpStatusCode.Unauthorized)
+                // The body is read only for the sampled few; a 401 is retried, so it is not a failure yet.
+                if (status != (int)HttpStatusCode.Unauthorized && Failures.Reserve(operation.Name, statusText))
                 {
                     var text = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
-                    Failures.Record(operation.Name, "POST", operation.PathAndQuery, statusText, text);
+                    Failures.Write(operation.Name, "POST", operation.PathAndQuery, statusText, text);
                 }
 
                 return Response.Fail<TResponse>(statusText, null, payload.Length, received);
