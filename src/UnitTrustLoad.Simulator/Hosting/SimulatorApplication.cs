@@ -20,6 +20,10 @@ internal static class SimulatorApplication
     public static WebApplication CreateEmbedded(SimulatorSettings settings)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+
+        // The host process's appsettings and environment are not ours: the options object is the
+        // whole configuration, and their logging levels must not make the simulator chatty.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
