@@ -1,0 +1,72 @@
+# One function per load generator: each runs one measured run against TARGET_URL, pinned to core 1.
+# Sourced by compare.sh. Every run appends one JSON line to $RESULTS (see report/parse_run.py).
+
+REGISTER_PATH='/api/Investors/Register?api-version=2.0'
+
+# measure WORKLOAD TOOL ROUND COMMAND...: runs COMMAND on core 1 under timeout, recording its CPU
+# seconds and peak RSS (GNU time) and the target's CPU over the same span, then parses the tool's output.
+measure() {
+    local workload=$1 tool=$2 round=$3
+    shift 3
+    local base="$OUT/$workload-$tool-r$round" target_before target_after rc=0
+    target_before=$(process_cpu_seconds "$TARGET_PID")
+    /usr/bin/time -f '%e %U %S %M' -o "$base.time" \
+        timeout -k 5 $((DURATION + 40)) taskset -c 1 "$@" >"$base.out" 2>"$base.err" || rc=$?
+    target_after=$(process_cpu_seconds "$TARGET_PID")
+    python3 "$PERF_DIR/report/parse_run.py" --tool "$tool" --workload "$workload" --round "$round" \
+        --base "$base" --exit-code "$rc" --target-cpu "$(awk -v a="$target_before" -v b="$target_after" 'BEGIN{print b-a}')" \
+        >>"$RESULTS"
+    tail -1 "$RESULTS" | python3 "$PERF_DIR/report/parse_run.py" --describe
+    sleep "$PAUSE"
+}
+
+run_wrk() {
+    PERF_BODY_FILE="$BODY_FILE" PERF_TOKEN="$TOKEN" \
+        measure register wrk "$1" wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$PERF_DIR/peers/register.lua" "$TARGET_URL"
+}
+
+run_hey() {
+    measure register hey "$1" hey -z "${DURATION}s" -c "$CONNECTIONS" -m POST -T application/json \
+        -H "Authorization: Bearer $TOKEN" -D "$BODY_FILE" "$TARGET_URL$REGISTER_PATH"
+}
+
+run_autocannon() {
+    measure register autocannon "$1" "$AUTOCANNON" -c "$CONNECTIONS" -d "$DURATION" -m POST \
+        -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" -i "$BODY_FILE" \
+        --json "$TARGET_URL$REGISTER_PATH"
+}
+
+run_locust_register() {
+    PERF_BODY_FILE="$BODY_FILE" PERF_TOKEN="$TOKEN" \
+        measure register locust "$1" locust -f "$PERF_DIR/peers/locustfile_register.py" --headless \
+        -u "$CONNECTIONS" -r "$CONNECTIONS" --run-time "${DURATION}s" --stop-timeout 5 --host "$TARGET_URL" \
+        --csv "$OUT/register-locust-r$1" --only-summary --loglevel WARNING
+}
+
+run_httpclient_loop() {
+    local mode=$1 round=$2
+    # The tuned row also has inline socket completions: the pair shows what code and runtime settings each add.
+    local inline=0
+    [ "$mode" = tuned ] && inline=1
+    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline \
+        measure register "httpclient-$mode" "$round" dotnet "$LOOP_DLL" --url "$TARGET_URL$REGISTER_PATH" \
+        --body "$BODY_FILE" --token "$TOKEN" --connections "$CONNECTIONS" --duration "$DURATION" --mode "$mode"
+}
+
+# Our suite at full speed: the built dll, so build time is not measured.
+run_ours() {
+    local workload=$1 round=$2 client_id=$3 secret=$4
+    local out="$OUT/$workload-ours-r$round.reports"
+    mkdir -p "$out"
+    UNITTRUSTLOAD_Auth__ClientId="$client_id" UNITTRUSTLOAD_Auth__ClientSecret="$secret" \
+        measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
+        --vus "$CONNECTIONS" --duration "$(printf '00:00:%02d' "$DURATION")" --out "$out"
+}
+
+run_locust_journey() {
+    local round=$1
+    PERF_CLIENT_ID=unittrust-load PERF_CLIENT_SECRET="$SIM_SECRET" \
+        measure journey locust "$round" locust -f "$PERF_DIR/peers/locustfile_journey.py" --headless \
+        -u "$CONNECTIONS" -r "$CONNECTIONS" --run-time "${DURATION}s" --stop-timeout 5 --host "$TARGET_URL" \
+        --csv "$OUT/journey-locust-r$round" --only-summary --loglevel WARNING
+}
