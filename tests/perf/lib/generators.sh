@@ -8,13 +8,14 @@ REGISTER_PATH='/api/Investors/Register?api-version=2.0'
 measure() {
     local workload=$1 tool=$2 round=$3
     shift 3
-    local base="$OUT/$workload-$tool-r$round" target_before target_after rc=0
+    # PERF_VARIANT (runtime-settings.sh) tells runs of one tool under different settings apart.
+    local base="$OUT/$workload-$tool${PERF_VARIANT:+-$PERF_VARIANT}-r$round" target_before target_after rc=0
     target_before=$(process_cpu_seconds "$TARGET_PID")
     /usr/bin/time -f '%e %U %S %M' -o "$base.time" \
         timeout -k 5 $((DURATION + 40)) taskset -c 1 "$@" >"$base.out" 2>"$base.err" || rc=$?
     target_after=$(process_cpu_seconds "$TARGET_PID")
     python3 "$PERF_DIR/report/parse_run.py" --tool "$tool" --workload "$workload" --round "$round" \
-        --base "$base" --exit-code "$rc" --target-cpu "$(awk -v a="$target_before" -v b="$target_after" 'BEGIN{print b-a}')" \
+        --base "$base" --variant "${PERF_VARIANT:-}" --exit-code "$rc" --target-cpu "$(awk -v a="$target_before" -v b="$target_after" 'BEGIN{print b-a}')" \
         >>"$RESULTS"
     tail -1 "$RESULTS" | python3 "$PERF_DIR/report/parse_run.py" --describe
     sleep "$PAUSE"
@@ -45,12 +46,13 @@ run_locust_register() {
 
 run_httpclient_loop() {
     local mode=$1 round=$2
+    shift 2
     # The tuned row also has inline socket completions: the pair shows what code and runtime settings each add.
     local inline=0
     [ "$mode" = tuned ] && inline=1
-    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=$inline \
+    DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=${DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS:-$inline} \
         measure register "httpclient-$mode" "$round" dotnet "$LOOP_DLL" --url "$TARGET_URL$REGISTER_PATH" \
-        --body "$BODY_FILE" --token "$TOKEN" --connections "$CONNECTIONS" --duration "$DURATION" --mode "$mode"
+        --body "$BODY_FILE" --token "$TOKEN" --connections "$CONNECTIONS" --duration "$DURATION" --mode "$mode" "$@"
 }
 
 # Our suite at full speed: the built dll, so build time is not measured.

@@ -158,6 +158,8 @@ def gnu_time(base):
 def record(args):
     line = dict(workload=args.workload, tool=args.tool, round=args.round, exit_code=args.exit_code,
                 target_cpu_s=round(args.target_cpu, 2))
+    if args.variant:
+        line["variant"] = args.variant
     line.update(gnu_time(args.base))
     try:
         line.update(PARSERS[args.tool](args.base, args.workload))
@@ -176,7 +178,7 @@ def record(args):
 
 def describe(line):
     d = json.loads(line)
-    head = "%-8s %-17s round %s:" % (d["workload"], d["tool"], d["round"])
+    head = "%-8s %-17s round %s:" % (d["workload"], d.get("variant") or d["tool"], d["round"])
     if not d.get("ok"):
         return "%s NOT OK: %s" % (head, d.get("reason"))
     text = "%s %9.0f req/s" % (head, d["rps"])
@@ -187,6 +189,8 @@ def describe(line):
         text += ", %.3f CPU s/1k req, %.0f MiB peak" % (cpu * 1000 / d["requests"], d["rss_kb"] / 1024)
     rounded = lambda v: "n/a" if v is None else "%.2f" % v
     text += ", p50 %s ms, p99 %s ms, errors %d" % (rounded(d.get("p50_ms")), rounded(d.get("p99_ms")), d.get("errors", 0))
+    if d.get("alloc_bytes_per_request") is not None:
+        text += ", %.0f B allocated/req" % d["alloc_bytes_per_request"]
     return text
 
 
@@ -197,6 +201,7 @@ def main():
     parser.add_argument("--workload", choices=["register", "journey"])
     parser.add_argument("--round", type=int)
     parser.add_argument("--base")
+    parser.add_argument("--variant", default="")
     parser.add_argument("--exit-code", type=int, default=0)
     parser.add_argument("--target-cpu", type=float, default=0.0)
     args = parser.parse_args()

@@ -149,22 +149,24 @@ def build(rows, meta):
     return "\n".join(out) + "\n"
 
 
-def write_docs(path, block):
+def write_docs(path, block, begin=BEGIN, end=END, first=True):
+    """Replaces the block between begin and end; when absent, puts it in the issue 6 section
+    (first in it, or last with first=False), leaving everything else as it was."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1].lstrip("\n")
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        tail = rest.split(end, 1)[1].lstrip("\n")
         text = head + block.rstrip("\n") + "\n" + ("\n" + tail if tail else "")
     else:
         if SECTION not in text:
             sys.exit("perf: error: %s has no '%s' section; add it and run again" % (path, SECTION))
         head, rest = text.split(SECTION, 1)
-        # The generated block goes first in the section; what follows up to the next section is kept.
-        lines = rest.split("\n## ", 1)
-        body = lines[0].replace("Not yet measured.", "").strip("\n")
-        after = ("\n## " + lines[1]) if len(lines) == 2 else ""
-        text = head + SECTION + "\n\n" + block + ("\n" + body + "\n" if body else "") + after
+        parts = rest.split("\n## ", 1)
+        body = parts[0].replace("Not yet measured.", "").strip("\n")
+        after = ("\n## " + parts[1]) if len(parts) == 2 else ""
+        pieces = [block.rstrip("\n"), body] if first else [body, block.rstrip("\n")]
+        text = head + SECTION + "\n\n" + "\n\n".join(p for p in pieces if p) + "\n" + ("\n" + after.lstrip("\n") if after else "")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
 
