@@ -71,7 +71,7 @@ SIM_DLL="$ROOT/src/UnitTrustLoad.Simulator/bin/Release/net10.0/UnitTrustLoad.Sim
 OURS_REASON=""
 if ! build_release src/UnitTrustLoad/UnitTrustLoad.csproj; then
     OURS_REASON="src/UnitTrustLoad does not build in Release"
-elif ! dotnet "$APP_DLL" --help 2>&1 | grep -q -- '--scenario'; then
+elif ! timeout 60 dotnet "$APP_DLL" --help 2>&1 | grep -q -- "--scenario"; then
     OURS_REASON="the console app does not offer --scenario yet (dotnet UnitTrustLoad.dll --help)"
 fi
 [ -n "$OURS_REASON" ] && say "our suite is left out: $OURS_REASON"

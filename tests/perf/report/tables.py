@@ -69,7 +69,7 @@ def workload_table(rows, workload, meta, out):
     header = ["generator"]
     if journey:
         header += ["iterations/s median (min–max)"]
-    header += ["req/s median (min–max)", "CPU s / 1k req", "peak RSS MiB", "register p50 ms", "register p99 ms",
+    header += ["req/s median (min–max)", "CPU s / 1k req", "req per CPU-s", "peak RSS MiB", "register p50 ms", "register p99 ms",
                "errors", "target core busy", "ours / this (%s)" % ("iterations/s" if journey else "req/s")]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
@@ -85,6 +85,7 @@ def workload_table(rows, workload, meta, out):
         if journey:
             cells.append(spread([r.get("iterations_per_s") for r in runs]))
         cells += [spread([r["rps"] for r in runs]), fmt(median(cpu_per_k), 3),
+                  fmt(1000 / median(cpu_per_k), 0) if cpu_per_k and median(cpu_per_k) else "n/a",
                   fmt(median([r.get("rss_kb", 0) / 1024 for r in runs]), 0),
                   fmt(median([r.get("p50_ms") for r in runs]), 2), fmt(median([r.get("p99_ms") for r in runs]), 2),
                   fmt(median([r.get("errors", 0) for r in runs]), 0), fmt(median(busy), 0) + " %",
@@ -137,6 +138,10 @@ def build(rows, meta):
     if meta.get("note"):
         out.append("")
         out.append(meta["note"])
+    out += ["", "How to read: req/s is what each tool made with core 1 as it was during the run; \"req per CPU-s\" "
+            "(requests per second of the generator's own CPU time, start-up included) is what it would make with a whole "
+            "core to itself, the figure a busy machine distorts least. \"target core busy\" near 100 % means the target, "
+            "not the generator, set the pace."]
     out += ["", "### Register POST at full speed, against the raw target (tests/perf/RawTarget)", ""]
     register = workload_table(rows, "register", meta, out)
     out += ["", "### Journey (token once, then register, join, purchase, balance, sale), against the simulator", ""]
