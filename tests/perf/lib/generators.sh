@@ -2,7 +2,6 @@
 # Sourced by compare.sh. Every run appends one JSON line to $RESULTS (see report/parse_run.py).
 
 REGISTER_PATH='/api/Investors/Register?api-version=2.0'
-# PERF_WRAP: an optional command that starts the .NET generators (allocations.sh puts dotnet-counters there).
 
 # measure WORKLOAD TOOL ROUND COMMAND...: runs COMMAND on core 1 under timeout, recording its CPU
 # seconds and peak RSS (GNU time) and the target's CPU over the same span, then parses the tool's output.
@@ -52,7 +51,7 @@ run_httpclient_loop() {
     local inline=0
     [ "$mode" = tuned ] && inline=1
     DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=${DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS:-$inline} \
-        measure register "httpclient-$mode" "$round" ${PERF_WRAP[@]+"${PERF_WRAP[@]}"} dotnet "$LOOP_DLL" --url "$TARGET_URL$REGISTER_PATH" \
+        measure register "httpclient-$mode" "$round" dotnet "$LOOP_DLL" --url "$TARGET_URL$REGISTER_PATH" \
         --body "$BODY_FILE" --token "$TOKEN" --connections "$CONNECTIONS" --duration "$DURATION" --mode "$mode" "$@"
 }
 
@@ -62,7 +61,7 @@ run_ours() {
     local out="$OUT/$workload-ours-r$round.reports"
     mkdir -p "$out"
     UNITTRUSTLOAD_Auth__ClientId="$client_id" UNITTRUSTLOAD_Auth__ClientSecret="$secret" \
-        measure "$workload" ours "$round" ${PERF_WRAP[@]+"${PERF_WRAP[@]}"} dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
+        measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
         --vus "$CONNECTIONS" --duration "$(printf '00:00:%02d' "$DURATION")" --out "$out"
 }
 
