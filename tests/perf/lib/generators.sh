@@ -55,14 +55,19 @@ run_httpclient_loop() {
         --body "$BODY_FILE" --token "$TOKEN" --connections "$CONNECTIONS" --duration "$DURATION" --mode "$mode" "$@"
 }
 
-# Our suite at full speed: the built dll, so build time is not measured.
+# Our suite at full speed: the built dll, so build time is not measured. Run from the repository root,
+# where its config/ folder is. Against the raw target the ledger is off: that target keeps no balances.
 run_ours() {
     local workload=$1 round=$2 client_id=$3 secret=$4
-    local out="$OUT/$workload-ours-r$round.reports"
+    local out="$OUT/$workload-ours-r$round.reports" settings=()
     mkdir -p "$out"
-    UNITTRUSTLOAD_Auth__ClientId="$client_id" UNITTRUSTLOAD_Auth__ClientSecret="$secret" \
-        measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
-        --vus "$CONNECTIONS" --duration "$(printf '00:00:%02d' "$DURATION")" --out "$out"
+    [ "$workload" = register ] && settings=(--Ledger:Enabled=false)
+    (
+        cd "$ROOT"
+        UNITTRUSTLOAD_Auth__ClientId="$client_id" UNITTRUSTLOAD_Auth__ClientSecret="$secret" \
+            measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
+            --vus "$CONNECTIONS" --duration "$(printf '00:00:%02d' "$DURATION")" --out "$out" "${settings[@]}"
+    )
 }
 
 run_locust_journey() {

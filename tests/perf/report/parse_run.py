@@ -123,11 +123,14 @@ def parse_ours(base, workload):
     if not scenarios:
         raise ValueError("summary.json has no scenarios")
     scenario = next((s for s in scenarios if str(s.get("name", "")).lower() == workload), scenarios[0])
-    total = scenario["total"]
+    # The engine's RunResult calls the whole iteration "total"; the report's summary.json "iterations".
+    total = scenario.get("iterations") or scenario["total"]
     steps = scenario.get("steps") or []
     count = lambda s: int(s.get("okcount", 0)) + int(s.get("failcount", 0))
     fails = lambda s: int(s.get("failcount", 0))
     register = next((s for s in steps if "register" in str(s.get("name", "")).lower()), total)
+    latency = register.get("latencyms") or register.get("latency") or {}
+    percentile = lambda name: latency.get(name, latency.get(name + "ms"))
     iterations = count(total)
     if workload == "journey" and steps:
         requests = sum(count(s) for s in steps)
@@ -135,8 +138,7 @@ def parse_ours(base, workload):
         rps = sum(float(s.get("rps", 0)) for s in steps)
     else:
         requests, errors, rps = iterations, fails(total), float(total.get("rps", 0))
-    result = dict(requests=requests, rps=rps, errors=errors,
-                  p50_ms=float(register["latency"]["p50ms"]), p99_ms=float(register["latency"]["p99ms"]))
+    result = dict(requests=requests, rps=rps, errors=errors, p50_ms=percentile("p50"), p99_ms=percentile("p99"))
     if workload == "journey":
         result["iterations"] = iterations
         result["iterations_per_s"] = float(total.get("rps", 0))
