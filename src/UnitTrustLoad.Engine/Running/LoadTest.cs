@@ -77,5 +77,9 @@ public sealed record LoadTest
     /// <paramref name="cancellationToken"/> fires; a cancelled run still returns its result, marked interrupted.
     /// Throws <see cref="LoadTestDefinitionException"/> listing every problem before any load starts.
     /// </summary>
-    public Task<RunResult> RunAsync(CancellationToken cancellationToken = default) => throw new NotImplementedException();
+    public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        using var run = new LoadTestRun(this);
+        return await run.RunAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
 namespace UnitTrustLoad.Simulator.Hosting;
 
 /// <summary>
@@ -6,11 +10,14 @@ namespace UnitTrustLoad.Simulator.Hosting;
 /// </summary>
 public sealed class EmbeddedSimulator : IAsyncDisposable
 {
-    private EmbeddedSimulator(Uri baseUrl, string clientId, string clientSecret)
+    private readonly WebApplication _app;
+
+    private EmbeddedSimulator(Uri baseUrl, string clientId, string clientSecret, WebApplication app)
     {
         BaseUrl = baseUrl;
         ClientId = clientId;
         ClientSecret = clientSecret;
+        _app = app;
     }
 
     /// <summary>API base URL, for example http://127.0.0.1:41234 (token endpoint at {BaseUrl}/core/connect/token).</summary>
@@ -25,10 +32,41 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
     /// <summary>The scope to request.</summary>
     public static string Scope => "innovaSuiteApi";
 
+    /// <summary>The token endpoint, {BaseUrl}/core/connect/token.</summary>
+    public Uri TokenEndpoint => new(BaseUrl, "core/connect/token");
+
     /// <summary>Starts the simulator on 127.0.0.1 and a free port; returns once it answers /health.</summary>
-    public static Task<EmbeddedSimulator> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
-        => throw new NotImplementedException();
+    /// <exception cref="SimulatorConfigurationException">When the options are invalid; the message lists every problem.</exception>
+    public static async Task<EmbeddedSimulator> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        var settings = SimulatorSettings.From(options);
+        var app = SimulatorApplication.CreateEmbedded(settings);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+            var simulator = new EmbeddedSimulator(new Uri(address.TrimEnd('/') + "/"), settings.ClientId, settings.ClientSecret, app);
+            await WaitUntilHealthyAsync(simulator.BaseUrl, cancellationToken);
+            return simulator;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Stops the server and deletes a temporary database.</summary>
-    public ValueTask DisposeAsync() => throw new NotImplementedException();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+
+    private static async Task WaitUntilHealthyAsync(Uri baseUrl, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 }

@@ -1,0 +1,44 @@
+namespace UnitTrustLoad.Engine.Running;
+
+/// <summary>Waiting on the run's clock: precise and thread-bound on the real clock, timer-driven on any other (tests).</summary>
+internal static class ClockWait
+{
+    /// <summary>
+    /// Waits until <paramref name="clock"/> shows <paramref name="due"/> elapsed since <paramref name="start"/>.
+    /// On the system clock it sleeps in 1 ms slices on the calling (dedicated) thread, which keeps a busy thread pool
+    /// from delaying the wake-up; otherwise it awaits a timer of <paramref name="clock"/> so a fake clock drives it.
+    /// </summary>
+    public static ValueTask WaitUntilAsync(TimeProvider clock, long start, TimeSpan due, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(clock, TimeProvider.System))
+        {
+            while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(start) < due)
+            {
+                Thread.Sleep(1);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        var remaining = due - clock.GetElapsedTime(start);
+        return remaining <= TimeSpan.Zero ? ValueTask.CompletedTask : new ValueTask(DelayAsync(clock, remaining, cancellationToken));
+    }
+
+    /// <summary>A delay on <paramref name="clock"/> that ends quietly when cancelled.</summary>
+    public static async Task DelayAsync(TimeProvider clock, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        if (delay <= TimeSpan.Zero || cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // A stop ends the wait early; the caller checks the token.
+        }
+    }
+}

@@ -1,0 +1,405 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using UnitTrustLoad.Engine.Model;
+using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Engine.Simulations;
+using UnitTrustLoad.Engine.Sinks;
+using UnitTrustLoad.Engine.Statistics;
+using UnitTrustLoad.Engine.Thresholds;
+
+namespace UnitTrustLoad.Engine.Running;
+
+/// <summary>
+/// One execution of a <see cref="LoadTest"/>: init hooks, warm-up, the measured load with its interval timer and
+/// abort checks, the graceful stop, clean hooks, thresholds and the final result.
+/// </summary>
+internal sealed class LoadTestRun : IDisposable
+{
+    /// <summary>After the grace period has cancelled iterations, how long to wait for them before giving up on them.</summary>
+    private static readonly TimeSpan CancelledDrainLimit = TimeSpan.FromSeconds(5);
+
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(5);
+
+    private readonly LoadTest _test;
+    private readonly IReadOnlyList<ThresholdExpression> _expressions;
+    private readonly CancellationTokenSource _stopIssuing = new();
+    private readonly CancellationTokenSource _iterations = new();
+    private readonly List<IntervalStats> _intervals = [];
+    private readonly ThresholdResult?[] _abortVerdicts;
+    private readonly ILogger _logger;
+    private readonly ScenarioRuntime[] _scenarios;
+    private string? _stopReason;
+    private long _measureStart;
+    private TimeSpan _lastFlush;
+
+    public LoadTestRun(LoadTest test)
+    {
+        _test = test;
+        _expressions = DefinitionValidator.Validate(test);
+        _abortVerdicts = new ThresholdResult?[test.Thresholds.Count];
+        var loggers = test.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = loggers.CreateLogger("UnitTrustLoad.Engine");
+        _scenarios = new ScenarioRuntime[test.Scenarios.Count];
+        for (int i = 0; i < _scenarios.Length; i++)
+        {
+            var props = test.Scenarios[i];
+            _scenarios[i] = new ScenarioRuntime(props, i, this, loggers.CreateLogger("UnitTrustLoad.Scenario." + props.Name));
+        }
+    }
+
+    public TimeProvider Clock => _test.TimeProvider;
+
+    public RunCounters Counters { get; } = new();
+
+    public CancellationToken IterationToken => _iterations.Token;
+
+    /// <summary>The scenarios' live state (tests and benchmarks read start lags from it).</summary>
+    public IReadOnlyList<ScenarioRuntime> Scenarios => _scenarios;
+
+    /// <summary>Stops issuing iterations at once; the first reason given is the one reported.</summary>
+    public void Stop(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _stopReason, reason, null) is null)
+        {
+            _stopIssuing.Cancel();
+        }
+    }
+
+    public async Task<RunResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await InitAsync(cancellationToken).ConfigureAwait(false);
+        using var onCancel = cancellationToken.Register(static state => ((LoadTestRun)state!).Stop("cancelled"), this);
+        var sinks = new SinkDispatcher(_test.Sinks, CancellationToken.None);
+        TimeSpan duration;
+        DateTimeOffset startedAt;
+        try
+        {
+            await sinks.StartAsync(BuildRunInfo()).ConfigureAwait(false);
+            await WarmUpAsync().ConfigureAwait(false);
+
+            _measureStart = Clock.GetTimestamp();
+            startedAt = Clock.GetUtcNow();
+            using var reportingStop = new CancellationTokenSource();
+            var reporting = ReportAsync(sinks, reportingStop.Token);
+            var drivers = new Task[_scenarios.Length];
+            for (int i = 0; i < drivers.Length; i++)
+            {
+                drivers[i] = DriveAsync(_scenarios[i], measured: true, _stopIssuing.Token);
+            }
+
+            await Task.WhenAll(drivers).ConfigureAwait(false);
+            await DrainAsync().ConfigureAwait(false);
+            duration = Clock.GetElapsedTime(_measureStart);
+            await reportingStop.CancelAsync().ConfigureAwait(false);
+            await reporting.ConfigureAwait(false);
+            if (duration > _lastFlush || _intervals.Count == 0)
+            {
+                sinks.ReportInterval(Flush(duration));
+            }
+        }
+        finally
+        {
+            await CleanAsync().ConfigureAwait(false);
+        }
+
+        var result = new RunResult(
+            _test.Name,
+            startedAt,
+            duration,
+            _stopReason is not null,
+            _stopReason,
+            BuildScenarioResults(),
+            EvaluateThresholds(final: true),
+            Counters.Snapshot(),
+            _intervals,
+            []);
+        await sinks.FinishAsync(result with { SinkErrors = sinks.Errors }).ConfigureAwait(false);
+        return result with { SinkErrors = sinks.Errors };
+    }
+
+    public void Dispose()
+    {
+        _stopIssuing.Dispose();
+        _iterations.Dispose();
+    }
+
+    private async Task InitAsync(CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < _scenarios.Length; i++)
+        {
+            var runtime = _scenarios[i];
+            if (runtime.Props.Init is not { } init)
+            {
+                continue;
+            }
+
+            try
+            {
+                await init(new ScenarioInitContext(runtime.Name, runtime.Logger, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                await CleanAsync(upTo: i).ConfigureAwait(false);
+                throw new LoadTestDefinitionException(
+                    $"scenario '{runtime.Name}' init failed, so no load was started: {ex.GetType().Name}: {ex.Message}",
+                    ex);
+            }
+        }
+    }
+
+    private async Task CleanAsync(int upTo = int.MaxValue)
+    {
+        for (int i = 0; i < _scenarios.Length && i < upTo; i++)
+        {
+            var runtime = _scenarios[i];
+            if (runtime.Props.Clean is not { } clean)
+            {
+                continue;
+            }
+
+            try
+            {
+                await clean(new ScenarioInitContext(runtime.Name, runtime.Logger, CancellationToken.None)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogError(ex, "Clean hook of scenario {Scenario} failed", runtime.Name);
+            }
+        }
+    }
+
+    private async Task WarmUpAsync()
+    {
+        var warming = new List<Task>();
+        foreach (var runtime in _scenarios)
+        {
+            if (runtime.Props.WarmUpDuration > TimeSpan.Zero)
+            {
+                warming.Add(WarmUpAsync(runtime));
+            }
+        }
+
+        if (warming.Count == 0)
+        {
+            return;
+        }
+
+        await Task.WhenAll(warming).ConfigureAwait(false);
+        await WaitIdleAsync(_test.StopGracePeriod).ConfigureAwait(false);
+        foreach (var runtime in _scenarios)
+        {
+            runtime.DiscardRecorded();
+        }
+
+        Counters.Reset();
+    }
+
+    private async Task WarmUpAsync(ScenarioRuntime runtime)
+    {
+        using var timer = new CancellationTokenSource(runtime.Props.WarmUpDuration, Clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timer.Token, _stopIssuing.Token);
+        await DriveAsync(runtime, measured: false, linked.Token).ConfigureAwait(false);
+    }
+
+    private async Task DriveAsync(ScenarioRuntime runtime, bool measured, CancellationToken stop)
+    {
+        foreach (var stage in runtime.Stages)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            switch (stage.Model)
+            {
+                case LoadModel.Closed:
+                    await runtime.Closed.RunStageAsync(stage, stop).ConfigureAwait(false);
+                    break;
+                case LoadModel.Open:
+                    runtime.Closed.StopAll();
+                    await runtime.Open.RunStageAsync(stage, stop).ConfigureAwait(false);
+                    break;
+                default:
+                    runtime.Closed.StopAll();
+                    await ClockWait.DelayAsync(Clock, stage.During ?? TimeSpan.Zero, stop).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        runtime.Closed.StopAll();
+        if (measured)
+        {
+            runtime.Duration = Clock.GetElapsedTime(_measureStart);
+        }
+    }
+
+    /// <summary>No new iterations; running ones get the grace period, then their token is cancelled.</summary>
+    private async Task DrainAsync()
+    {
+        await _stopIssuing.CancelAsync().ConfigureAwait(false);
+        if (await WaitIdleAsync(_test.StopGracePeriod).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        _logger.LogWarning("Iterations still running after the {Grace} stop grace period are being cancelled", _test.StopGracePeriod);
+        await _iterations.CancelAsync().ConfigureAwait(false);
+        long cancelledAt = TimeProvider.System.GetTimestamp();
+        while (!AllIdle() && TimeProvider.System.GetElapsedTime(cancelledAt) < CancelledDrainLimit)
+        {
+            await Task.Delay(IdlePoll).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits on the run's clock until no iteration is running, at most <paramref name="limit"/>; true when idle.</summary>
+    private async Task<bool> WaitIdleAsync(TimeSpan limit)
+    {
+        long start = Clock.GetTimestamp();
+        while (!AllIdle())
+        {
+            if (Clock.GetElapsedTime(start) >= limit)
+            {
+                return false;
+            }
+
+            // Polled on the real clock: a fake clock only decides when the grace period is over.
+            await Task.Delay(IdlePoll).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private bool AllIdle()
+    {
+        foreach (var runtime in _scenarios)
+        {
+            if (!runtime.IsIdle)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task ReportAsync(SinkDispatcher sinks, CancellationToken stop)
+    {
+        var interval = _test.ReportingInterval;
+        while (!stop.IsCancellationRequested)
+        {
+            var end = TimeSpan.FromTicks(interval.Ticks * (_intervals.Count + 1));
+            await ClockWait.DelayAsync(Clock, end - Clock.GetElapsedTime(_measureStart), stop).ConfigureAwait(false);
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            sinks.ReportInterval(Flush(end));
+            CheckAbortThresholds(end);
+        }
+    }
+
+    private IntervalStats Flush(TimeSpan end)
+    {
+        var span = end - _lastFlush;
+        var scenarios = new List<ScenarioIntervalStats>(_scenarios.Length);
+        foreach (var runtime in _scenarios)
+        {
+            scenarios.Add(runtime.FlushInterval(span));
+        }
+
+        var stats = new IntervalStats(_intervals.Count, _lastFlush, span, scenarios);
+        _intervals.Add(stats);
+        _lastFlush = end;
+        return stats;
+    }
+
+    private void CheckAbortThresholds(TimeSpan elapsed)
+    {
+        for (int i = 0; i < _test.Thresholds.Count; i++)
+        {
+            var threshold = _test.Thresholds[i];
+            if (!threshold.AbortOnFail || elapsed < threshold.AbortGracePeriod || _stopReason is not null)
+            {
+                continue;
+            }
+
+            var verdict = Evaluate(threshold, _expressions[i], elapsed, abortedRun: true);
+            if (!verdict.Passed)
+            {
+                _abortVerdicts[i] = verdict;
+                Stop($"threshold \"{threshold.Expression}\" on {threshold.Scope} failed at {elapsed:hh\\:mm\\:ss}: {verdict.Message}");
+                return;
+            }
+        }
+    }
+
+    private List<ThresholdResult> EvaluateThresholds(bool final)
+    {
+        var results = new List<ThresholdResult>(_test.Thresholds.Count);
+        var elapsed = final ? _lastFlush : Clock.GetElapsedTime(_measureStart);
+        for (int i = 0; i < _test.Thresholds.Count; i++)
+        {
+            results.Add(_abortVerdicts[i] ?? Evaluate(_test.Thresholds[i], _expressions[i], elapsed, abortedRun: false));
+        }
+
+        return results;
+    }
+
+    private ThresholdResult Evaluate(Threshold threshold, ThresholdExpression expression, TimeSpan runSpan, bool abortedRun)
+    {
+        ThresholdSubject subject;
+        if (threshold.Scenario is null)
+        {
+            var merged = new StepAccumulator();
+            long dropped = 0;
+            foreach (var runtime in _scenarios)
+            {
+                merged.Add(runtime.OverallTotal);
+                dropped += runtime.DroppedOverall;
+            }
+
+            subject = new ThresholdSubject(merged, runSpan, dropped);
+        }
+        else
+        {
+            var runtime = Array.Find(_scenarios, s => s.Name == threshold.Scenario)!;
+            var span = runtime.Duration > TimeSpan.Zero ? runtime.Duration : runSpan;
+            var stats = threshold.Step is null ? runtime.OverallTotal : runtime.OverallStep(threshold.Step);
+            subject = new ThresholdSubject(stats, span, runtime.DroppedOverall);
+        }
+
+        return ThresholdEvaluator.Evaluate(threshold, expression, subject, Counters.Get, _test.Baseline, abortedRun);
+    }
+
+    private List<ScenarioResult> BuildScenarioResults()
+    {
+        var results = new List<ScenarioResult>(_scenarios.Length);
+        foreach (var runtime in _scenarios)
+        {
+            results.Add(runtime.ToResult());
+        }
+
+        return results;
+    }
+
+    private RunInfo BuildRunInfo()
+    {
+        var scenarios = new List<ScenarioInfo>(_scenarios.Length);
+        TimeSpan? planned = TimeSpan.Zero;
+        foreach (var runtime in _scenarios)
+        {
+            var descriptions = new List<string>();
+            foreach (var simulation in runtime.Props.LoadSimulations)
+            {
+                descriptions.Add(simulation.Describe());
+            }
+
+            scenarios.Add(new ScenarioInfo(runtime.Name, descriptions));
+            var chain = LoadPlan.PlannedDuration(runtime.Stages);
+            planned = chain is null || planned is null ? null : TimeSpan.FromTicks(Math.Max(planned.Value.Ticks, (chain.Value + runtime.Props.WarmUpDuration).Ticks));
+        }
+
+        return new RunInfo(_test.Name, Clock.GetUtcNow(), scenarios, _test.ReportingInterval, planned);
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using UnitTrustLoad.Engine.Model;
+using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Engine.Simulations;
+using UnitTrustLoad.Engine.Statistics;
+
+namespace UnitTrustLoad.Engine.Running;
+
+/// <summary>One scenario during a run: its recorders, counters of starts and drops, and its statistics so far.</summary>
+internal sealed class ScenarioRuntime
+{
+    private readonly ConcurrentDictionary<string, StepRecorder> _steps = new(StringComparer.Ordinal);
+    private readonly List<StepRecorder> _stepOrder = [];
+    private readonly Lock _stepGate = new();
+    private readonly Dictionary<StepRecorder, (StepAccumulator Interval, StepAccumulator Overall)> _accumulators = [];
+    private long _invocations;
+    private long _dropped;
+    private long _droppedReported;
+    private long _droppedOverall;
+    private long _targetRateBits;
+    private readonly StepAccumulator _startLag = new();
+
+    public ScenarioRuntime(ScenarioProps props, int index, LoadTestRun run, ILogger logger)
+    {
+        Props = props;
+        Run = run;
+        Logger = logger;
+        Clock = run.Clock;
+        Stages = LoadPlan.Resolve(props.LoadSimulations, seed: index + 1);
+        Total = new StepRecorder(props.Name, Clock.TimestampFrequency);
+        StartLag = new StepRecorder("start-lag", Clock.TimestampFrequency);
+        Closed = new ClosedModelRunner(this);
+        Open = new OpenModelRunner(this, props.MaxConcurrency > 0 ? props.MaxConcurrency : OpenModelRunner.DefaultMaxConcurrency);
+        _accumulators[Total] = (new StepAccumulator(), new StepAccumulator());
+    }
+
+    public ScenarioProps Props { get; }
+
+    public string Name => Props.Name;
+
+    public LoadTestRun Run { get; }
+
+    public ILogger Logger { get; }
+
+    public TimeProvider Clock { get; }
+
+    public IReadOnlyList<LoadStage> Stages { get; }
+
+    public StepRecorder Total { get; }
+
+    /// <summary>Open model: how late each started iteration was against its intended time (for benchmarks and tests).</summary>
+    public StepRecorder StartLag { get; }
+
+    /// <summary>Start lags gathered at the flushes so far.</summary>
+    public StepAccumulator StartLagOverall => _startLag;
+
+    public ClosedModelRunner Closed { get; }
+
+    public OpenModelRunner Open { get; }
+
+    /// <summary>Measured time of this scenario: from the measurement start to the end of its chain or the stop.</summary>
+    public TimeSpan Duration { get; set; }
+
+    public long DroppedOverall => Interlocked.Read(ref _droppedOverall) + (Interlocked.Read(ref _dropped) - _droppedReported);
+
+    /// <summary>Open model: intended iterations per second now; 0 for the closed model.</summary>
+    public double TargetRate
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _targetRateBits));
+        set => Interlocked.Exchange(ref _targetRateBits, BitConverter.DoubleToInt64Bits(value));
+    }
+
+    public int ActiveCopies => Closed.Active + Open.InFlight;
+
+    public bool IsIdle => Closed.Active == 0 && Open.InFlight == 0;
+
+    public StepRecorder GetStep(string name)
+    {
+        if (_steps.TryGetValue(name, out var recorder))
+        {
+            return recorder;
+        }
+
+        lock (_stepGate)
+        {
+            if (!_steps.TryGetValue(name, out recorder))
+            {
+                recorder = new StepRecorder(name, Clock.TimestampFrequency);
+                _stepOrder.Add(recorder);
+                _steps[name] = recorder;
+            }
+
+            return recorder;
+        }
+    }
+
+    public void AddDropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>Runs one iteration through the scenario function and records it as the scenario's total.</summary>
+    public async ValueTask RunIterationAsync(ScenarioContext context)
+    {
+        context.InvocationNumber = Interlocked.Increment(ref _invocations) - 1;
+        long start = Clock.GetTimestamp();
+        Response response;
+        try
+        {
+            var pending = Props.Run(context);
+            response = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (Run.IterationToken.IsCancellationRequested)
+        {
+            response = Response.Fail("cancelled", "cancelled after the stop grace period");
+        }
+        catch (Exception ex)
+        {
+            response = Response.Fail("exception", ex.Message);
+        }
+
+        Total.Record(Clock.GetTimestamp() - start, response);
+    }
+
+    /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>
+    public ScenarioIntervalStats FlushInterval(TimeSpan span)
+    {
+        var steps = StepsInOrder();
+        var total = Drain(Total, span, intoOverall: true);
+        var results = new List<StepResult>(steps.Length);
+        foreach (var step in steps)
+        {
+            results.Add(Drain(step, span, intoOverall: true));
+        }
+
+        StartLag.DrainInto(_startLag);
+        long dropped = Interlocked.Read(ref _dropped);
+        long droppedInInterval = dropped - _droppedReported;
+        _droppedReported = dropped;
+        Interlocked.Add(ref _droppedOverall, droppedInInterval);
+        return new ScenarioIntervalStats(Name, ActiveCopies, TargetRate, droppedInInterval, total, results);
+    }
+
+    /// <summary>Throws away everything recorded so far (the warm-up).</summary>
+    public void DiscardRecorded()
+    {
+        foreach (var recorder in StepsInOrder())
+        {
+            Drain(recorder, TimeSpan.Zero, intoOverall: false);
+        }
+
+        Drain(Total, TimeSpan.Zero, intoOverall: false);
+        StartLag.DrainInto(_startLag);
+        _startLag.Reset();
+        _droppedReported = Interlocked.Read(ref _dropped);
+        Interlocked.Exchange(ref _droppedOverall, 0);
+    }
+
+    /// <summary>The run's statistics of the whole iteration so far (after the last flush).</summary>
+    public StepAccumulator OverallTotal => _accumulators[Total].Overall;
+
+    /// <summary>A step's statistics so far, or null if it never ran.</summary>
+    public StepAccumulator? OverallStep(string name)
+        => _steps.TryGetValue(name, out var recorder) && _accumulators.TryGetValue(recorder, out var pair) ? pair.Overall : null;
+
+    public ScenarioResult ToResult()
+    {
+        var steps = StepsInOrder();
+        var results = new List<StepResult>(steps.Length);
+        foreach (var step in steps)
+        {
+            results.Add(_accumulators.TryGetValue(step, out var pair) ? pair.Overall.ToResult(step.Name, Duration) : new StepAccumulator().ToResult(step.Name, Duration));
+        }
+
+        var descriptions = new List<string>(Props.LoadSimulations.Count);
+        foreach (var simulation in Props.LoadSimulations)
+        {
+            descriptions.Add(simulation.Describe());
+        }
+
+        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration), results, DroppedOverall, descriptions, Duration);
+    }
+
+    private StepRecorder[] StepsInOrder()
+    {
+        lock (_stepGate)
+        {
+            return [.. _stepOrder];
+        }
+    }
+
+    private StepResult Drain(StepRecorder recorder, TimeSpan span, bool intoOverall)
+    {
+        if (!_accumulators.TryGetValue(recorder, out var pair))
+        {
+            pair = (new StepAccumulator(), new StepAccumulator());
+            _accumulators[recorder] = pair;
+        }
+
+        pair.Interval.Reset();
+        recorder.DrainInto(pair.Interval);
+        if (!intoOverall)
+        {
+            pair.Interval.Reset();
+            return pair.Interval.ToResult(recorder.Name, span);
+        }
+
+        pair.Overall.Add(pair.Interval);
+        return pair.Interval.ToResult(recorder.Name, span);
+    }
+}

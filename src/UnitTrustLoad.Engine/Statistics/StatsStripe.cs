@@ -1,0 +1,66 @@
+using System.Runtime.InteropServices;
+using HdrHistogram;
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Engine.Statistics;
+
+/// <summary>
+/// One lane of a step's live statistics. Threads pick a lane by their id, so two threads rarely share one and the
+/// lane's lock is almost always uncontended; the interval flush takes the same lock to drain it.
+/// </summary>
+internal sealed class StatsStripe
+{
+    private readonly Lock _gate = new();
+    private readonly LongHistogram _histogram = LatencyHistogram.Create();
+    private readonly Dictionary<string, long> _statusCodes = new(StringComparer.Ordinal);
+    private long _ok;
+    private long _fail;
+    private long _bytesSent;
+    private long _bytesReceived;
+
+    public void Record(long microseconds, in Response response)
+    {
+        lock (_gate)
+        {
+            _histogram.RecordValue(microseconds);
+            if (response.IsError)
+            {
+                _fail++;
+            }
+            else
+            {
+                _ok++;
+            }
+
+            _bytesSent += response.BytesSent;
+            _bytesReceived += response.BytesReceived;
+            ref long count = ref CollectionsMarshal.GetValueRefOrAddDefault(_statusCodes, response.StatusCode ?? string.Empty, out _);
+            count++;
+        }
+    }
+
+    /// <summary>Moves everything recorded so far into <paramref name="into"/> and starts this lane afresh.</summary>
+    public void DrainInto(StepAccumulator into)
+    {
+        lock (_gate)
+        {
+            if (_ok == 0 && _fail == 0)
+            {
+                return;
+            }
+
+            into.Add(_histogram, _ok, _fail, _bytesSent, _bytesReceived, _statusCodes);
+            _histogram.Reset();
+            _ok = 0;
+            _fail = 0;
+            _bytesSent = 0;
+            _bytesReceived = 0;
+
+            // Zero rather than clear: the keys stay, so the next interval's records allocate nothing.
+            foreach (var key in _statusCodes.Keys)
+            {
+                _statusCodes[key] = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using HdrHistogram;
+using UnitTrustLoad.Engine.Model;
+
+namespace UnitTrustLoad.Engine.Statistics;
+
+/// <summary>Statistics of one step over a span (an interval or the whole run), built off the hot path.</summary>
+internal sealed class StepAccumulator
+{
+    private readonly Dictionary<string, long> _statusCodes = new(StringComparer.Ordinal);
+
+    public LongHistogram Histogram { get; } = LatencyHistogram.Create();
+
+    public long Ok { get; private set; }
+
+    public long Fail { get; private set; }
+
+    public long Count => Ok + Fail;
+
+    public long BytesSent { get; private set; }
+
+    public long BytesReceived { get; private set; }
+
+    public void Add(HistogramBase histogram, long ok, long fail, long bytesSent, long bytesReceived, Dictionary<string, long> statusCodes)
+    {
+        Histogram.Add(histogram);
+        Ok += ok;
+        Fail += fail;
+        BytesSent += bytesSent;
+        BytesReceived += bytesReceived;
+        foreach (var (code, count) in statusCodes)
+        {
+            if (count != 0)
+            {
+                _statusCodes[code] = _statusCodes.GetValueOrDefault(code) + count;
+            }
+        }
+    }
+
+    public void Add(StepAccumulator other) =>
+        Add(other.Histogram, other.Ok, other.Fail, other.BytesSent, other.BytesReceived, other._statusCodes);
+
+    public void Reset()
+    {
+        Histogram.Reset();
+        Ok = 0;
+        Fail = 0;
+        BytesSent = 0;
+        BytesReceived = 0;
+        _statusCodes.Clear();
+    }
+
+    /// <summary>The result model for this span; <paramref name="span"/> is the time the counts were gathered over.</summary>
+    public StepResult ToResult(string name, TimeSpan span)
+    {
+        double seconds = span.TotalSeconds;
+        double rps = seconds > 0 ? Count / seconds : 0;
+        return new StepResult(
+            name,
+            Ok,
+            Fail,
+            rps,
+            LatencyHistogram.Describe(Histogram),
+            new Dictionary<string, long>(_statusCodes, StringComparer.Ordinal),
+            BytesSent,
+            BytesReceived);
+    }
+}

@@ -1,0 +1,44 @@
+using UnitTrustLoad.Engine.Model;
+
+namespace UnitTrustLoad.Reporting;
+
+/// <summary>One scenario's figures in summary.json.</summary>
+/// <param name="Name">Scenario name.</param>
+/// <param name="OkCount">Iterations that returned OK.</param>
+/// <param name="FailCount">Iterations that failed.</param>
+/// <param name="DroppedIterations">Open-model iterations that could not start on time.</param>
+/// <param name="DurationSeconds">How long the scenario ran.</param>
+/// <param name="LoadSimulations">The load shape, one description per simulation.</param>
+/// <param name="Iterations">The whole iteration's figures (rate, latency, status codes).</param>
+/// <param name="Steps">Each step's figures.</param>
+public sealed record ScenarioSummary(
+    string Name,
+    long OkCount,
+    long FailCount,
+    long DroppedIterations,
+    double DurationSeconds,
+    IReadOnlyList<string> LoadSimulations,
+    StepSummary Iterations,
+    IReadOnlyList<StepSummary> Steps)
+{
+    /// <summary>Copies the engine's scenario figures.</summary>
+    public static ScenarioSummary From(ScenarioResult scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var steps = new List<StepSummary>(scenario.Steps.Count);
+        foreach (var step in scenario.Steps)
+        {
+            steps.Add(StepSummary.From(step));
+        }
+
+        return new(
+            scenario.Name,
+            scenario.OkCount,
+            scenario.FailCount,
+            scenario.DroppedIterations,
+            scenario.Duration.TotalSeconds,
+            scenario.LoadSimulations.ToList(),
+            StepSummary.From(scenario.Total),
+            steps);
+    }
+}

@@ -1,0 +1,12 @@
+using UnitTrustLoad.Reporting.Writing;
+
+namespace UnitTrustLoad.Reporting;
+
+/// <summary>Writes summary.json.</summary>
+internal sealed class SummaryJsonWriter : IReportWriter
+{
+    public string FileName => RunSummary.FileName;
+
+    public Task WriteAsync(ReportContext context, Stream stream, CancellationToken cancellationToken) =>
+        RunSummary.From(context).WriteAsync(stream, cancellationToken);
+}

@@ -1,0 +1,48 @@
+using UnitTrustLoad.Engine.Model;
+
+namespace UnitTrustLoad.Reporting.Writing;
+
+/// <summary>The one-line verdict every report opens with.</summary>
+internal static class Verdict
+{
+    /// <summary>True when every threshold held and the run was not interrupted.</summary>
+    public static bool Passed(RunResult result) => result.ThresholdsPassed && !result.Interrupted;
+
+    /// <summary>"PASSED", or "FAILED: ..." naming the failed thresholds and the interruption.</summary>
+    public static string Describe(ReportContext context)
+    {
+        var result = context.Result;
+        var failed = 0;
+        foreach (var threshold in result.Thresholds)
+        {
+            if (!threshold.Passed)
+            {
+                failed++;
+            }
+        }
+
+        var reasons = new List<string>(2);
+        if (failed > 0)
+        {
+            reasons.Add(failed == 1 ? "1 threshold failed" : $"{failed} thresholds failed");
+        }
+
+        if (result.Interrupted)
+        {
+            reasons.Add(result.InterruptReason is { Length: > 0 } why ? $"interrupted ({why})" : "interrupted");
+        }
+
+        if (reasons.Count == 0 && context.ExitCode != 0)
+        {
+            reasons.Add($"exit code {context.ExitCode}");
+        }
+
+        return reasons.Count == 0 ? "PASSED" : "FAILED: " + string.Join("; ", reasons);
+    }
+
+    /// <summary>The consistency line: how many balances were checked against the ledger, and mismatches.</summary>
+    public static string Consistency(ConsistencySummary consistency) =>
+        consistency.Checked == 0 && consistency.Violations == 0
+            ? "no balances checked against the ledger"
+            : $"{consistency.Checked} balances checked against the ledger, {consistency.Violations} mismatches";
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.DataProtection;
+using UnitTrustLoad.Simulator.Apis;
+using UnitTrustLoad.Simulator.Auth;
+using UnitTrustLoad.Simulator.Faults;
+using UnitTrustLoad.Simulator.Hosting;
+using UnitTrustLoad.Simulator.Infrastructure;
+using UnitTrustLoad.Simulator.Model;
+
+namespace UnitTrustLoad.Simulator.Extensions;
+
+internal static class Extensions
+{
+    /// <summary>Body limit: the largest real request is well under 1 KiB; anything near this is abuse or a bug (413).</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
+    /// <summary>Registers everything the simulator needs, from already validated settings.</summary>
+    public static WebApplicationBuilder AddSimulatorServices(this WebApplicationBuilder builder, SimulatorSettings settings)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SimulatorDatabase>();
+        services.AddSingleton<InvestorStore>();
+        services.AddSingleton<HoldingStore>();
+        services.AddSingleton<TradeStore>();
+        services.AddSingleton<FaultPlan>();
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = null; // the contract is PascalCase
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default);
+        });
+        // Nothing the simulator protects outlives a start; in-memory keys avoid a key ring on disk.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddProblemDetails();
+        services.AddHealthChecks();
+        services.AddOpenApi();
+        services.AddTokenServer(settings);
+        return builder;
+    }
+
+    /// <summary>The request pipeline and endpoints.</summary>
+    public static WebApplication UseSimulator(this WebApplication app)
+    {
+        // Open the database now so a bad path fails the start, not the first request.
+        app.Services.GetRequiredService<SimulatorDatabase>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (app.Services.GetRequiredService<FaultPlan>().InjectsRequestFaults)
+        {
+            app.UseMiddleware<FaultInjectionMiddleware>(); // before authentication, which serves the token endpoint
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapInvestorsApi();
+        app.MapUnitTrustApi();
+        return app;
+    }
+}

@@ -1,0 +1,52 @@
+using UnitTrustLoad.Simulator.Apis;
+
+namespace UnitTrustLoad.Simulator.Faults;
+
+/// <summary>
+/// Adds latency, then at most one of: a dropped connection, a 408 after a delay, or a 500, each
+/// with its configured share (one random draw, so the shares are exact and never overlap).
+/// Faults strike before the operation runs, so a faulted request changes nothing.
+/// Installed only when a fault is configured: no cost otherwise.
+/// </summary>
+internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan plan, TimeProvider time)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (plan.For(context.Request.Path) is not { } fault)
+        {
+            await next(context);
+            return;
+        }
+
+        var latency = fault.LatencyMs + (fault.LatencyJitterMs > 0 ? Random.Shared.Next(fault.LatencyJitterMs + 1) : 0);
+        if (latency > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(latency), time, context.RequestAborted);
+        }
+
+        var draw = Random.Shared.NextDouble();
+        if (draw < fault.DropRate)
+        {
+            context.Abort();
+            return;
+        }
+
+        if (draw < fault.DropRate + fault.TimeoutRate)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(fault.TimeoutDelayMs), time, context.RequestAborted);
+            await WriteProblemAsync(context, StatusCodes.Status408RequestTimeout, "Request timeout (injected fault).", "injected-timeout");
+            return;
+        }
+
+        if (draw < fault.DropRate + fault.TimeoutRate + fault.ErrorRate)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "Internal server error (injected fault).", "injected-error");
+            return;
+        }
+
+        await next(context);
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string title, string type)
+        => TypedResults.Problem(statusCode: status, title: title, type: Problems.TypeBase + type).ExecuteAsync(context);
+}

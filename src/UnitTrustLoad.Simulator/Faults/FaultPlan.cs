@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using UnitTrustLoad.Simulator.Hosting;
+using UnitTrustLoad.Simulator.Model;
+
+namespace UnitTrustLoad.Simulator.Faults;
+
+/// <summary>The configured faults, looked up by request path. Empty (and never consulted) when no fault is configured.</summary>
+internal sealed class FaultPlan
+{
+    private readonly FrozenDictionary<string, FaultOptions> _byPath;
+    private readonly double _corruptBalanceRate;
+
+    public FaultPlan(SimulatorSettings settings)
+    {
+        var byPath = new Dictionary<string, FaultOptions>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (operation, path) in OperationPaths.All)
+        {
+            if (settings.Faults.TryGetValue(operation, out var fault) && Injects(fault))
+            {
+                byPath[path] = fault;
+            }
+        }
+
+        _byPath = byPath.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        _corruptBalanceRate = settings.Faults.TryGetValue("FetchBalance", out var balance) ? balance.CorruptBalanceRate : 0;
+    }
+
+    /// <summary>True when some request-level fault is configured, so the middleware is worth installing.</summary>
+    public bool InjectsRequestFaults => _byPath.Count > 0;
+
+    public FaultOptions? For(PathString path)
+        => path.Value is { } value && _byPath.TryGetValue(value, out var fault) ? fault : null;
+
+    /// <summary>Test-only fault: in a share of answers, the first holding gains one unit that was never bought.</summary>
+    public FetchBalanceResponse MaybeCorrupt(FetchBalanceResponse balance)
+    {
+        if (_corruptBalanceRate <= 0 || balance.Funds.Length == 0 || Random.Shared.NextDouble() >= _corruptBalanceRate)
+        {
+            return balance;
+        }
+
+        var funds = (FundBalance[])balance.Funds.Clone();
+        funds[0] = funds[0] with { Units = funds[0].Units + 1.0000m };
+        return balance with { Funds = funds };
+    }
+
+    private static bool Injects(FaultOptions fault)
+        => fault.LatencyMs > 0 || fault.LatencyJitterMs > 0 || fault.ErrorRate > 0 || fault.TimeoutRate > 0 || fault.DropRate > 0;
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using UnitTrustLoad.Simulator.Extensions;
+
+namespace UnitTrustLoad.Simulator.Hosting;
+
+/// <summary>Builds the simulator as a web application, standalone (options from configuration) or embedded.</summary>
+internal static class SimulatorApplication
+{
+    /// <summary>Standalone: options from the "Simulator" configuration section (command line, environment, appsettings).</summary>
+    /// <exception cref="SimulatorConfigurationException">When the configuration is invalid.</exception>
+    public static (WebApplication App, SimulatorSettings Settings) CreateStandalone(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var settings = SimulatorSettings.From(Bind(builder.Configuration));
+        builder.AddSimulatorServices(settings);
+        return (builder.Build().UseSimulator(), settings);
+    }
+
+    /// <summary>Embedded: the given options, loopback and a free port, warnings-only logging.</summary>
+    public static WebApplication CreateEmbedded(SimulatorSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.AddSimulatorServices(settings);
+        return builder.Build().UseSimulator();
+    }
+
+    private static SimulatorOptions Bind(ConfigurationManager configuration)
+    {
+        try
+        {
+            return configuration.GetSection(SimulatorOptions.SectionName)
+                .Get<SimulatorOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new SimulatorOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder names the key and the bad value; pass its words on without a stack trace.
+            throw new SimulatorConfigurationException([ex.Message + (ex.InnerException is null ? "" : " " + ex.InnerException.Message)]);
+        }
+    }
+}

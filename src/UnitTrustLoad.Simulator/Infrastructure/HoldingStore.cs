@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using UnitTrustLoad.Simulator.Hosting;
+using UnitTrustLoad.Simulator.Model;
+
+namespace UnitTrustLoad.Simulator.Infrastructure;
+
+/// <summary>Which funds an investor has joined and how many units each holding has.</summary>
+internal sealed class HoldingStore(SimulatorDatabase database, SimulatorSettings settings)
+{
+    public Task<OutcomeKind> JoinAsync(string clientIdentifier, string fundCode, string incomeMode, CancellationToken cancellationToken)
+        => database.WriteAsync((connection, transaction) =>
+        {
+            var investorId = InvestorStore.FindId(connection, transaction, clientIdentifier);
+            if (investorId == 0)
+            {
+                return OutcomeKind.UnknownInvestor;
+            }
+
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT INTO holdings (investor_id, fund_code, income_mode) VALUES ($i, $f, $m)
+                ON CONFLICT (investor_id, fund_code) DO NOTHING
+                """;
+            insert.Parameters.AddWithValue("$i", investorId);
+            insert.Parameters.AddWithValue("$f", fundCode);
+            insert.Parameters.AddWithValue("$m", incomeMode);
+            return insert.ExecuteNonQuery() == 1 ? OutcomeKind.Done : OutcomeKind.Duplicate;
+        }, cancellationToken);
+
+    /// <summary>Every joined fund with its units and value; null when the investor is unknown.</summary>
+    public FetchBalanceResponse? FetchBalance(string clientIdentifier)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT h.fund_code, h.units
+            FROM investors i LEFT JOIN holdings h ON h.investor_id = i.id
+            WHERE i.client_identifier = $c
+            """;
+        command.Parameters.AddWithValue("$c", clientIdentifier);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var funds = new List<FundBalance>(settings.FundCodes.Length);
+        var total = 0m;
+        do
+        {
+            if (reader.IsDBNull(0))
+            {
+                break; // Registered but has joined no fund.
+            }
+
+            var code = reader.GetString(0);
+            var units = reader.GetInt64(1);
+            var price = settings.FundPrices.GetValueOrDefault(code);
+            var value = FixedPoint.MarketValue(units, price);
+            total += value;
+            funds.Add(new FundBalance(code, FixedPoint.Units(units), FixedPoint.Price(price), value, "KES"));
+        }
+        while (reader.Read());
+
+        return new FetchBalanceResponse(clientIdentifier, [.. funds], FixedPoint.Money(total));
+    }
+
+    /// <summary>The holding's units, or -1 when the investor has not joined the fund.</summary>
+    public static long HoldingUnits(SqliteConnection connection, SqliteTransaction transaction, long investorId, string fundCode)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT units FROM holdings WHERE investor_id = $i AND fund_code = $f";
+        command.Parameters.AddWithValue("$i", investorId);
+        command.Parameters.AddWithValue("$f", fundCode);
+        return command.ExecuteScalar() is long units ? units : -1;
+    }
+
+    public static void SetHoldingUnits(SqliteConnection connection, SqliteTransaction transaction, long investorId, string fundCode, long units)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE holdings SET units = $u WHERE investor_id = $i AND fund_code = $f";
+        command.Parameters.AddWithValue("$u", units);
+        command.Parameters.AddWithValue("$i", investorId);
+        command.Parameters.AddWithValue("$f", fundCode);
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Data.Sqlite;
+using UnitTrustLoad.Simulator.Model;
+
+namespace UnitTrustLoad.Simulator.Infrastructure;
+
+/// <summary>
+/// Purchases and sales. Each runs as one write transaction: the idempotency check, the holding
+/// change and the stored answer commit together, so a reference is applied once or not at all.
+/// </summary>
+internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
+{
+    private const string PurchaseKind = "purchase";
+    private const string SaleKind = "sale";
+
+    public Task<TradeOutcome<PurchaseResponse>> PurchaseAsync(Trade trade, CancellationToken cancellationToken)
+        => database.WriteAsync((connection, transaction) => Purchase(connection, transaction, trade), cancellationToken);
+
+    public Task<TradeOutcome<SellResponse>> SellAsync(Trade trade, CancellationToken cancellationToken)
+        => database.WriteAsync((connection, transaction) => Sell(connection, transaction, trade), cancellationToken);
+
+    private TradeOutcome<PurchaseResponse> Purchase(SqliteConnection connection, SqliteTransaction transaction, Trade trade)
+    {
+        if (FindPrevious(connection, transaction, PurchaseKind, trade, SimulatorJsonContext.Default.PurchaseResponse) is { } previous)
+        {
+            return previous;
+        }
+
+        var investorId = InvestorStore.FindId(connection, transaction, trade.ClientIdentifier);
+        if (investorId == 0)
+        {
+            return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.UnknownInvestor);
+        }
+
+        var units = HoldingStore.HoldingUnits(connection, transaction, investorId, trade.FundCode);
+        if (units < 0)
+        {
+            return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.NotJoined);
+        }
+
+        var allotted = FixedPoint.UnitsAllotted(trade.Value, trade.UnitPrice);
+        var after = units + allotted;
+        HoldingStore.SetHoldingUnits(connection, transaction, investorId, trade.FundCode, after);
+        var id = NextTransactionId(connection, transaction);
+        var response = new PurchaseResponse(
+            id,
+            trade.ClientIdentifier,
+            trade.FundCode,
+            FixedPoint.Money(trade.Value),
+            FixedPoint.Price(trade.UnitPrice),
+            FixedPoint.Units(allotted),
+            new HoldingBalance(FixedPoint.Units(after), FixedPoint.MarketValue(after, trade.UnitPrice)));
+        Record(connection, transaction, id, PurchaseKind, trade, investorId, allotted, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.PurchaseResponse));
+        return new TradeOutcome<PurchaseResponse>(OutcomeKind.Done, response);
+    }
+
+    private TradeOutcome<SellResponse> Sell(SqliteConnection connection, SqliteTransaction transaction, Trade trade)
+    {
+        if (FindPrevious(connection, transaction, SaleKind, trade, SimulatorJsonContext.Default.SellResponse) is { } previous)
+        {
+            return previous;
+        }
+
+        var investorId = InvestorStore.FindId(connection, transaction, trade.ClientIdentifier);
+        if (investorId == 0)
+        {
+            return TradeOutcome<SellResponse>.Failed(OutcomeKind.UnknownInvestor);
+        }
+
+        var units = HoldingStore.HoldingUnits(connection, transaction, investorId, trade.FundCode);
+        if (units < 0)
+        {
+            return TradeOutcome<SellResponse>.Failed(OutcomeKind.NotJoined);
+        }
+
+        // Market value is rounded down and redeemed units rounded up, so a sale within the market
+        // value never needs more units than the holding has; the second test is a safety net.
+        var redeemed = FixedPoint.UnitsRedeemed(trade.Value, trade.UnitPrice);
+        var marketValue = FixedPoint.MarketValue(units, trade.UnitPrice);
+        if (trade.Value > marketValue || redeemed > units)
+        {
+            return new TradeOutcome<SellResponse>(OutcomeKind.InsufficientBalance, null, marketValue);
+        }
+
+        var after = units - redeemed;
+        HoldingStore.SetHoldingUnits(connection, transaction, investorId, trade.FundCode, after);
+        var id = NextTransactionId(connection, transaction);
+        var response = new SellResponse(
+            id,
+            trade.ClientIdentifier,
+            trade.FundCode,
+            FixedPoint.Money(trade.Value),
+            FixedPoint.Price(trade.UnitPrice),
+            FixedPoint.Units(redeemed),
+            new HoldingBalance(FixedPoint.Units(after), FixedPoint.MarketValue(after, trade.UnitPrice)));
+        Record(connection, transaction, id, SaleKind, trade, investorId, -redeemed, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.SellResponse));
+        return new TradeOutcome<SellResponse>(OutcomeKind.Done, response);
+    }
+
+    /// <summary>The earlier answer for this reference (replayed or conflicting), or null when it is new.</summary>
+    private static TradeOutcome<T>? FindPrevious<T>(SqliteConnection connection, SqliteTransaction transaction, string kind, Trade trade, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT request_key, response FROM transactions WHERE kind = $k AND reference = $r";
+        command.Parameters.AddWithValue("$k", kind);
+        command.Parameters.AddWithValue("$r", trade.Reference);
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        if (!string.Equals(reader.GetString(0), trade.RequestKey, StringComparison.Ordinal))
+        {
+            return TradeOutcome<T>.Failed(OutcomeKind.ReferenceConflict);
+        }
+
+        return new TradeOutcome<T>(OutcomeKind.Replayed, JsonSerializer.Deserialize(reader.GetString(1), typeInfo));
+    }
+
+    // Safe without AUTOINCREMENT races because every write holds the single writer.
+    private static long NextTransactionId(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void Record(SqliteConnection connection, SqliteTransaction transaction, long id, string kind, Trade trade, long investorId, long units, string response)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO transactions (id, kind, reference, request_key, investor_id, fund_code, units, response, created_at)
+            VALUES ($id, $k, $r, $key, $i, $f, $u, $resp, $at)
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$k", kind);
+        command.Parameters.AddWithValue("$r", trade.Reference);
+        command.Parameters.AddWithValue("$key", trade.RequestKey);
+        command.Parameters.AddWithValue("$i", investorId);
+        command.Parameters.AddWithValue("$f", trade.FundCode);
+        command.Parameters.AddWithValue("$u", units);
+        command.Parameters.AddWithValue("$resp", response);
+        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,20 @@
+namespace UnitTrustLoad.Api.Contracts;
+
+/// <summary>POST /api/Investors/Register body, PascalCase as the contract shows.</summary>
+internal sealed record RegisterInvestorRequest(
+    int IDNumber,
+    string FirstName,
+    string Surname,
+    string DateOfBirth,
+    string PhoneNumber,
+    string EmailAddress,
+    string PIN,
+    string ClientIdentifier,
+    string? FundsSourceCode,
+    string? AgentID,
+    BankAccount BankAccount);
+
+internal sealed record BankAccount(string Bank, string BankBranch, string AccountName, string AccountNumber, string Currency);
+
+/// <summary>201 answer.</summary>
+internal sealed record RegisterInvestorResponse(string? ClientIdentifier, long InvestorId, string? Status);

@@ -1,0 +1,15 @@
+namespace UnitTrustLoad.Api.Contracts;
+
+internal sealed record SaleRequest(
+    string ClientIdentifier,
+    string FundShareClassCode,
+    decimal SaleValue,
+    string SaleRequestReference,
+    string PaymentModeCode);
+
+internal sealed record SaleResponse(
+    string? ClientIdentifier,
+    string? FundShareClassCode,
+    decimal SaleValue,
+    decimal UnitsRedeemed,
+    HoldingBalance? Balance);

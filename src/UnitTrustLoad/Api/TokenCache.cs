@@ -1,0 +1,159 @@
+using Duende.IdentityModel.Client;
+using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Scenarios;
+
+namespace UnitTrustLoad.Api;
+
+/// <summary>
+/// One client-credentials token shared by every virtual user. The hot path (a valid token) reads one volatile field:
+/// no lock, no allocation. Ahead of expiry exactly one caller refreshes while the others keep using the valid token;
+/// once expired (or rejected with 401) callers wait for that single refresh.
+/// </summary>
+internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private volatile AccessToken? _current;
+    private Task<AccessToken?>? _refresh;
+    private long _notBefore;
+    private long _requests;
+
+    /// <summary>Token requests sent so far.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>Why the last token request failed, for preflight messages; null after a success.</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>A valid token, or null when none could be had (the failure is recorded as the "token" step).</summary>
+    public ValueTask<AccessToken?> GetAsync(IScenarioContext? context)
+    {
+        var current = _current;
+        if (current is not null && time.GetTimestamp() < current.RefreshAt)
+        {
+            return new ValueTask<AccessToken?>(current);
+        }
+
+        return GetSlowAsync(current, context);
+    }
+
+    /// <summary>The API refused <paramref name="rejected"/> (401): one refresh however many callers report it.</summary>
+    public ValueTask<AccessToken?> RenewRejectedAsync(AccessToken rejected, IScenarioContext? context)
+    {
+        lock (_gate)
+        {
+            if (ReferenceEquals(_current, rejected))
+            {
+                _current = null;
+                _notBefore = 0;
+            }
+        }
+
+        return GetSlowAsync(null, context);
+    }
+
+    private async ValueTask<AccessToken?> GetSlowAsync(AccessToken? seen, IScenarioContext? context)
+    {
+        var stillValid = seen is not null && time.GetTimestamp() < seen.ExpiresAt;
+        Task<AccessToken?> refresh;
+        lock (_gate)
+        {
+            var current = _current;
+            if (current is not null && !ReferenceEquals(current, seen) && time.GetTimestamp() < current.RefreshAt)
+            {
+                return current;
+            }
+
+            if (_refresh is { IsCompleted: false } running)
+            {
+                if (stillValid)
+                {
+                    return seen;
+                }
+
+                refresh = running;
+            }
+            else if (time.GetTimestamp() < _notBefore)
+            {
+                // A refresh just failed: do not hammer the token server; use what is still valid, else fail fast.
+                return stillValid ? seen : null;
+            }
+            else
+            {
+                refresh = _refresh = RefreshAsync(context);
+            }
+        }
+
+        var fresh = await refresh.ConfigureAwait(false);
+        return fresh ?? (stillValid ? seen : null);
+    }
+
+    private async Task<AccessToken?> RefreshAsync(IScenarioContext? context)
+    {
+        await Task.Yield();
+        if (context is null)
+        {
+            return (await FetchAsync().ConfigureAwait(false)).Payload;
+        }
+
+        var response = await Step.Run(ScenarioNames.TokenStep, context, FetchAsync).ConfigureAwait(false);
+        return response.Payload;
+    }
+
+    private async ValueTask<Response<AccessToken>> FetchAsync()
+    {
+        Interlocked.Increment(ref _requests);
+        var started = time.GetTimestamp();
+        TokenResponse answer;
+        using (var request = new ClientCredentialsTokenRequest
+        {
+            Address = endpoint.Address,
+            ClientId = endpoint.ClientId,
+            ClientSecret = endpoint.ClientSecret,
+            Scope = endpoint.Scope,
+        })
+        {
+            answer = await http.RequestClientCredentialsTokenAsync(request, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (answer.IsError || string.IsNullOrEmpty(answer.AccessToken))
+        {
+            var status = answer.ErrorType == ResponseErrorType.Exception
+                ? answer.Exception is TaskCanceledException or TimeoutException ? "timeout" : "connection_error"
+                : ((int)answer.HttpStatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var why = answer.ErrorType == ResponseErrorType.Exception
+                ? $"{endpoint.Address} could not be reached ({answer.Exception?.Message})"
+                : $"{endpoint.Address} answered {status} {answer.Error}".TrimEnd();
+            lock (_gate)
+            {
+                LastError = why;
+                _notBefore = time.GetTimestamp() + (long)(endpoint.RetryBackoff.TotalSeconds * time.TimestampFrequency);
+            }
+
+            return Response.Fail<AccessToken>(status, why);
+        }
+
+        var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn > 0 ? answer.ExpiresIn : 3600);
+        var token = Create(answer.AccessToken, started, lifetime);
+        lock (_gate)
+        {
+            _current = token;
+            LastError = null;
+        }
+
+        return Response.Ok(token, "200");
+    }
+
+    private AccessToken Create(string accessToken, long started, TimeSpan lifetime)
+    {
+        // Timed from when the request left, so network time eats into our margin, not past the server's expiry.
+        var safety = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, lifetime.Ticks / 10));
+        var ahead = TimeSpan.FromTicks(Math.Min(endpoint.RefreshAhead.Ticks, (long)(lifetime.Ticks * endpoint.RefreshAheadFraction)));
+        if (ahead < safety * 2)
+        {
+            ahead = safety * 2;
+        }
+
+        var frequency = time.TimestampFrequency;
+        long Offset(TimeSpan span) => started + (long)(span.TotalSeconds * frequency);
+        return new AccessToken("Bearer " + accessToken, Offset(lifetime - ahead), Offset(lifetime - safety), lifetime);
+    }
+}

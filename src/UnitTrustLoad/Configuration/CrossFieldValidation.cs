@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Options;
+using UnitTrustLoad.Scenarios;
+
+namespace UnitTrustLoad.Configuration;
+
+/// <summary>Rules that span settings: known names, a runnable load shape, URLs, credentials for a remote target.</summary>
+internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
+{
+    private static readonly string[] FaultKeys = ["Token", "Register", "JoinFund", "Purchase", "FetchBalance", "Sell"];
+
+    public ValidateOptionsResult Validate(string? name, SuiteOptions options)
+    {
+        var problems = new List<string>();
+        ValidateScenarios(options.Load, problems);
+        ValidateTarget(options, problems);
+        ValidateThresholds(options, problems);
+        ValidateReport(options.Report, problems);
+        ValidateSimulator(options, problems);
+
+        if (options.Data.PurchaseMin > options.Data.PurchaseMax)
+        {
+            problems.Add($"Data:PurchaseMin: {options.Data.PurchaseMin} is above Data:PurchaseMax {options.Data.PurchaseMax}; make the minimum the smaller.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void ValidateScenarios(LoadOptions load, List<string> problems)
+    {
+        if (load.Vus is not null && load.Rate is not null)
+        {
+            problems.Add("Load:Vus (--vus) and Load:Rate (--rate) are both set: choose the closed model (--vus) or the open model (--rate).");
+        }
+
+        var enabled = 0;
+        foreach (var (scenarioName, scenario) in load.Scenarios)
+        {
+            var path = $"Load:Scenarios:{scenarioName}";
+            if (!ScenarioNames.IsKnown(scenarioName))
+            {
+                problems.Add($"{path}: '{scenarioName}' is not a scenario; use one of {string.Join(", ", ScenarioNames.All)}.");
+                continue;
+            }
+
+            if (scenario.Enabled)
+            {
+                enabled++;
+                LoadShape.For(scenario, load, path, problems);
+            }
+        }
+
+        if (enabled == 0)
+        {
+            problems.Add("Load:Scenarios: no scenario is enabled; set Load:Scenarios:journey:Enabled=true or pass --scenario journey.");
+        }
+    }
+
+    private static void ValidateTarget(SuiteOptions options, List<string> problems)
+    {
+        if (!options.UsesEmbeddedSimulator && !IsHttpUrl(options.Target.BaseUrl))
+        {
+            problems.Add($"Target:BaseUrl (--target): '{options.Target.BaseUrl}' is not an absolute http(s) URL; write it like https://api.example.test.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Auth.TokenUrl) && !IsHttpUrl(options.Auth.TokenUrl))
+        {
+            problems.Add($"Auth:TokenUrl: '{options.Auth.TokenUrl}' is not an absolute http(s) URL; leave it empty for {{Target:BaseUrl}}/core/connect/token.");
+        }
+
+        if (!options.UsesEmbeddedSimulator)
+        {
+            if (string.IsNullOrWhiteSpace(options.Auth.ClientId))
+            {
+                problems.Add("Auth:ClientId: required with a remote target; set it in your config file or UNITTRUSTLOAD_Auth__ClientId.");
+            }
+
+            if (string.IsNullOrEmpty(options.Auth.ClientSecret))
+            {
+                problems.Add("Auth:ClientSecret: required with a remote target; set the environment variable UNITTRUSTLOAD_Auth__ClientSecret (never commit it).");
+            }
+        }
+    }
+
+    private static void ValidateThresholds(SuiteOptions options, List<string> problems)
+    {
+        for (var i = 0; i < options.Thresholds.Count; i++)
+        {
+            var t = options.Thresholds[i];
+            if (!string.IsNullOrWhiteSpace(t.Scenario) && !ScenarioNames.IsKnown(t.Scenario))
+            {
+                problems.Add($"Thresholds:{i}:Scenario: '{t.Scenario}' is not a scenario; use one of {string.Join(", ", ScenarioNames.All)} or leave it empty for the whole run.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(t.Step) && string.IsNullOrWhiteSpace(t.Scenario))
+            {
+                problems.Add($"Thresholds:{i}:Step: a step threshold needs its Scenario too.");
+            }
+        }
+    }
+
+    private static void ValidateReport(ReportOptions report, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(report.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(report.TimeZone, out _))
+        {
+            problems.Add($"Report:TimeZone: '{report.TimeZone}' is not a time zone this machine knows; use an IANA id such as Africa/Nairobi or UTC.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(report.Baseline) && !File.Exists(report.Baseline) && !Directory.Exists(report.Baseline))
+        {
+            problems.Add($"Report:Baseline (--baseline): '{report.Baseline}' does not exist; give a previous run's summary.json or its run folder.");
+        }
+    }
+
+    private static void ValidateSimulator(SuiteOptions options, List<string> problems)
+    {
+        foreach (var (key, fault) in options.Simulator.Faults)
+        {
+            if (Array.IndexOf(FaultKeys, key) < 0)
+            {
+                problems.Add($"Simulator:Faults:{key}: not an operation; use one of {string.Join(", ", FaultKeys)}.");
+            }
+
+            CheckRate(fault.ErrorRate, $"Simulator:Faults:{key}:ErrorRate", problems);
+            CheckRate(fault.TimeoutRate, $"Simulator:Faults:{key}:TimeoutRate", problems);
+            CheckRate(fault.DropRate, $"Simulator:Faults:{key}:DropRate", problems);
+            CheckRate(fault.CorruptBalanceRate, $"Simulator:Faults:{key}:CorruptBalanceRate", problems);
+            if (fault.LatencyMs < 0 || fault.LatencyJitterMs < 0)
+            {
+                problems.Add($"Simulator:Faults:{key}:LatencyMs: latencies cannot be negative.");
+            }
+        }
+
+        if (options.Simulator.TokenLifetime <= TimeSpan.Zero)
+        {
+            problems.Add("Simulator:TokenLifetime: must be positive (hh:mm:ss).");
+        }
+    }
+
+    private static void CheckRate(double rate, string path, List<string> problems)
+    {
+        if (rate is < 0 or > 1 || double.IsNaN(rate))
+        {
+            problems.Add($"{path}: {rate} is not a fraction; use a value from 0 to 1 (0.2 = 20 %).");
+        }
+    }
+
+    private static bool IsHttpUrl(string? value)
+        => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,35 @@
+namespace UnitTrustLoad.Configuration;
+
+/// <summary>What --help prints.</summary>
+internal static class HelpText
+{
+    public const string Text = """
+        UnitTrustLoad: load tests for the Unit Trust API (register, join fund, purchase, balance, sale), with the money checked.
+
+        Usage: dotnet run --project src/UnitTrustLoad -- [options] [--Section:Key=value ...]
+
+        With no options it starts the embedded simulator on loopback and runs the default test in config/appsettings.json
+        (the journey, about 30 s with a few virtual users), then writes reports/<yyyyMMdd-HHmmss>_<test-name>/.
+
+        Options:
+          --config FILE      a JSON settings file layered over config/appsettings.json
+          --profile NAME     a load profile from config/profiles: smoke, load, stress, spike, soak, breakpoint
+          --target URL       the API base URL (default: the embedded simulator); needs Auth:ClientId and the secret
+          --vus N            closed model: N virtual users for every running scenario (Load:Vus)
+          --rate N           open model: N iterations started per second (Load:Rate)
+          --duration T       how long --vus/--rate run, hh:mm:ss (Load:Duration, default 00:00:30)
+          --scenario NAME    run only this scenario; repeatable: register, join-fund, purchase, balance, sale, journey
+          --out DIR          report root (Report:Root, default reports)
+          --seed N           repeatable test data (Data:Seed)
+          --baseline PATH    a previous run's summary.json or run folder, for comparison and relative thresholds
+          --help             this text
+          --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=00:00:01
+
+        Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables
+        prefixed UNITTRUSTLOAD_ (UNITTRUSTLOAD_Auth__ClientSecret), then the command line.
+
+        Exit codes: 0 passed, 99 a threshold failed, 2 invalid configuration or arguments,
+                    3 preflight failed (target unreachable or no token), 130 interrupted (reports still written),
+                    1 unexpected error in the suite itself.
+        """;
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UnitTrustLoad.Configuration;
+
+/// <summary>What runs and how hard (section "Load").</summary>
+internal sealed class LoadOptions
+{
+    public const string SectionName = "Load";
+
+    /// <summary>Test name used for the report folder; empty means the running scenarios' names.</summary>
+    public string? TestName { get; set; }
+
+    /// <summary>Scenarios by name: register, join-fund, purchase, balance, sale, journey.</summary>
+    public Dictionary<string, ScenarioOptions> Scenarios { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Shortcut (--vus): a closed model of this many virtual users replaces each running scenario's shape.</summary>
+    [Range(1, 100_000)]
+    public int? Vus { get; set; }
+
+    /// <summary>Shortcut (--rate): iterations started per second (open model) replace each running scenario's shape.</summary>
+    [Range(1, 1_000_000)]
+    public int? Rate { get; set; }
+
+    /// <summary>Shortcut (--duration): how long the --vus or --rate shape lasts (default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
+    public TimeSpan? Duration { get; set; }
+
+    /// <summary>How often statistics reach the console and the time series.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ReportingInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>After a stop, how long iterations in flight may finish.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Investors the init phase registers and joins for purchase, balance and sale.</summary>
+    [Range(1, 1_000_000)]
+    public int PoolSize { get; set; } = 50;
+}
+
+/// <summary>One scenario's switch and load shape.</summary>
+internal sealed class ScenarioOptions
+{
+    public bool Enabled { get; set; }
+
+    [Range(1, 1000)]
+    public int Weight { get; set; } = 1;
+
+    /// <summary>Pause between steps, like the original script's sleep.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ThinkTime { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan WarmUp { get; set; }
+
+    /// <summary>Open model only: most iterations in flight; 0 = engine default.</summary>
+    [Range(0, 1_000_000)]
+    public int MaxConcurrency { get; set; }
+
+    /// <summary>The load shape, stage after stage.</summary>
+    public List<SimulationOptions> Simulations { get; set; } = [];
+}
+
+/// <summary>One load simulation stage, in NBomber's words.</summary>
+internal sealed class SimulationOptions
+{
+    /// <summary>KeepConstant, RampingConstant, IterationsForConstant, Inject, RampingInject, InjectRandom, IterationsForInject or Pause.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Kind { get; set; } = "";
+
+    [Range(0, 100_000)]
+    public int Copies { get; set; }
+
+    [Range(0, 10_000_000)]
+    public int Rate { get; set; }
+
+    [Range(0, 10_000_000)]
+    public int MinRate { get; set; }
+
+    [Range(0, 10_000_000)]
+    public int MaxRate { get; set; }
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan During { get; set; }
+
+    [Range(0, long.MaxValue)]
+    public long Iterations { get; set; }
+}

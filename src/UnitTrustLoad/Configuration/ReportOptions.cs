@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace UnitTrustLoad.Configuration;
+
+/// <summary>Where and how the run is reported (section "Report").</summary>
+internal sealed class ReportOptions
+{
+    public const string SectionName = "Report";
+
+    /// <summary>Report root (--out); each run gets its own folder under it.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Root { get; set; } = "reports";
+
+    /// <summary>IANA or Windows time zone id used for timestamps in reports.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string TimeZone { get; set; } = "Africa/Nairobi";
+
+    /// <summary>A previous run's summary.json (or its folder) for comparison and relative thresholds (--baseline).</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>Failed requests logged per step and status in failures.log.</summary>
+    [Range(0, 10_000)]
+    public int FailureSamplesPerStatus { get; set; } = 20;
+
+    /// <summary>Live Spectre.Console view when the terminal is interactive; false forces plain lines.</summary>
+    public bool LiveView { get; set; } = true;
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Bogus;
+using UnitTrustLoad.Api.Contracts;
+
+namespace UnitTrustLoad.Data;
+
+/// <summary>
+/// Investors as the contract wants them (Kenyan phone numbers, KRA PINs, KES bank accounts, adults only). Identity is
+/// unique for the whole run by construction: IDNumber = 10,000,000 + (offset + sequence) mod 90,000,000, and the
+/// ClientIdentifier, PIN and e-mail are built from it. The rest is Bogus, seeded per sequence number, so a given seed
+/// gives the same investor n whichever virtual user asks for it.
+/// </summary>
+internal sealed class InvestorFaker
+{
+    public const int FirstIdNumber = 10_000_000;
+    public const int IdNumberSpace = 90_000_000;
+
+    private static readonly string[] Banks =
+    [
+        "KENYA COMMERCIAL BANK LTD", "EQUITY BANK (KENYA) LTD", "CO-OPERATIVE BANK OF KENYA LTD", "ABSA BANK KENYA PLC",
+        "STANDARD CHARTERED BANK KENYA LTD", "NCBA BANK KENYA PLC", "STANBIC BANK KENYA LTD", "I&M BANK LTD",
+    ];
+
+    private readonly ConcurrentBag<Faker> _fakers = [];
+    private readonly int _seed;
+    private readonly int _offset;
+    private readonly DateOnly _today;
+    private long _sequence = -1;
+
+    public InvestorFaker(int seed, TimeProvider time)
+    {
+        _seed = seed;
+        _offset = new Random(seed).Next(IdNumberSpace);
+        _today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    }
+
+    /// <summary>Investors made so far.</summary>
+    public long Count => Interlocked.Read(ref _sequence) + 1;
+
+    public Investor Next() => Create(Interlocked.Increment(ref _sequence));
+
+    public Investor Create(long sequence)
+    {
+        if (sequence >= IdNumberSpace)
+        {
+            // Beyond 90 million investors the 8-digit IDNumber would repeat; stop rather than collide.
+            throw new InvalidOperationException($"More than {IdNumberSpace:N0} investors in one run would repeat 8-digit ID numbers.");
+        }
+
+        var idNumber = FirstIdNumber + (int)((_offset + sequence) % IdNumberSpace);
+        if (!_fakers.TryTake(out var faker))
+        {
+            faker = new Faker("en");
+        }
+
+        try
+        {
+            faker.Random = new Randomizer(Mix(_seed, sequence));
+            return new Investor(sequence, Build(faker, idNumber));
+        }
+        finally
+        {
+            _fakers.Add(faker);
+        }
+    }
+
+    private RegisterInvestorRequest Build(Faker faker, int idNumber)
+    {
+        var random = faker.Random;
+        var first = faker.Name.FirstName();
+        var last = faker.Name.LastName();
+        var id = idNumber.ToString(CultureInfo.InvariantCulture);
+        var phone = "+2547" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture);
+        var birth = _today.AddYears(-18).AddDays(-random.Number(1, 57 * 365));
+        var pin = "A0" + id + (char)('A' + random.Number(0, 25));
+        var email = $"{Letters(first)}.{Letters(last)}.{id}@example.com";
+        var account = new BankAccount(
+            random.ArrayElement(Banks),
+            random.Number(1, 9_999).ToString("D10", CultureInfo.InvariantCulture),
+            $"{first} {last}",
+            random.Number(0, 999_999_999).ToString("D10", CultureInfo.InvariantCulture),
+            "KES");
+        return new RegisterInvestorRequest(
+            idNumber,
+            first,
+            last,
+            birth.ToString("MMM dd, yyyy", CultureInfo.InvariantCulture),
+            phone,
+            email,
+            pin,
+            phone + "-" + id,
+            null,
+            null,
+            account);
+    }
+
+    private static string Letters(string name)
+    {
+        Span<char> buffer = stackalloc char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return length == 0 ? "investor" : new string(buffer[..length]);
+    }
+
+    private static int Mix(int seed, long sequence)
+    {
+        // A stable mix (HashCode is randomised per process, which would break --seed).
+        var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)sequence * 0xC2B2AE3D27D4EB4FUL;
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 29;
+        return (int)(x & 0x7FFFFFFF);
+    }
+}

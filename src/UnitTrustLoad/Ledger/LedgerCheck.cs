@@ -1,0 +1,99 @@
+using UnitTrustLoad.Api.Contracts;
+using UnitTrustLoad.Data;
+
+namespace UnitTrustLoad.Ledger;
+
+/// <summary>
+/// Compares each fetched balance with the units the suite bought minus sold for that investor; mismatches are counted
+/// (consistency_violations, which a built-in threshold requires to be 0) and written to consistency.csv. Keeps a small
+/// random sample of investors for the end-of-run reconciliation; nothing else is kept.
+/// </summary>
+internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog log)
+{
+    public const string CheckedCounter = "consistency_checked";
+    public const string ViolationsCounter = "consistency_violations";
+
+    private readonly Lock _gate = new();
+    private readonly List<Investor> _sample = new(sampleSize);
+    private long _seen;
+
+    public bool Enabled => enabled;
+
+    /// <summary>Compares; returns (checked, violations) for the caller to add to its counters.</summary>
+    public (int Checked, int Violations) Compare(Investor investor, BalanceResponse balance, string source)
+    {
+        var holdings = investor.Holdings;
+        if (!enabled || holdings.Uncertain)
+        {
+            return (0, 0);
+        }
+
+        var compared = 0;
+        var violations = 0;
+        var count = holdings.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var (fund, expected) = holdings[i];
+            var reported = ReportedUnits(balance, fund);
+            compared++;
+            if (decimal.Round(reported, 4) != decimal.Round(expected, 4))
+            {
+                violations++;
+                log.Write(source, investor.ClientIdentifier, fund, expected, reported);
+            }
+        }
+
+        return (compared, violations);
+    }
+
+    /// <summary>Offers an investor to the reconciliation sample (reservoir sampling: every investor equally likely).</summary>
+    public void Offer(Investor investor)
+    {
+        if (!enabled || sampleSize == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _seen++;
+            if (_sample.Count < sampleSize)
+            {
+                _sample.Add(investor);
+                return;
+            }
+
+            var slot = Random.Shared.NextInt64(_seen);
+            if (slot < sampleSize)
+            {
+                _sample[(int)slot] = investor;
+            }
+        }
+    }
+
+    public IReadOnlyList<Investor> Sample()
+    {
+        lock (_gate)
+        {
+            return [.. _sample];
+        }
+    }
+
+    private static decimal ReportedUnits(BalanceResponse balance, string fund)
+    {
+        if (balance.Funds is null)
+        {
+            return 0m;
+        }
+
+        foreach (var entry in balance.Funds)
+        {
+            if (string.Equals(entry.FundShareClassCode, fund, StringComparison.OrdinalIgnoreCase))
+            {
+                return entry.Units;
+            }
+        }
+
+        return 0m;
+    }
+}

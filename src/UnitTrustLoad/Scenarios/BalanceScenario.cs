@@ -1,0 +1,24 @@
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Scenarios;
+
+/// <summary>Fetches a pool investor's balance and checks it against the ledger.</summary>
+internal sealed class BalanceScenario(InvestorSteps steps, InvestorPool pool)
+{
+    public async ValueTask<Response> RunAsync(IScenarioContext context)
+    {
+        if (!pool.TryLease(out var investor))
+        {
+            return Response.Fail(InvestorPool.EmptyStatus, InvestorPool.EmptyMessage);
+        }
+
+        try
+        {
+            return await steps.BalanceAsync(investor, null, context, ScenarioNames.Balance);
+        }
+        finally
+        {
+            pool.Return(investor);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Scenarios;
+
+/// <summary>
+/// The original k6 script's iteration: register → join the fund → purchase → fetch the balance (checked against the
+/// ledger) → sell part of what the balance shows. A step each; the first failure ends the iteration.
+/// </summary>
+internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
+{
+    public async ValueTask<Response> RunAsync(IScenarioContext context)
+    {
+        steps.Enter();
+        var investor = steps.NewInvestor();
+        var row = InvestorSteps.Outcome(investor, ScenarioNames.Journey);
+        var registered = false;
+        try
+        {
+            var register = await steps.RegisterAsync(investor, row, context);
+            if (register.IsError)
+            {
+                return register;
+            }
+
+            registered = true;
+            await steps.ThinkAsync(thinkTime, context);
+            var join = await steps.JoinAsync(investor, row, context);
+            if (join.IsError)
+            {
+                return join;
+            }
+
+            await steps.ThinkAsync(thinkTime, context);
+            var purchase = await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), row, context);
+            if (purchase.IsError)
+            {
+                return purchase;
+            }
+
+            await steps.ThinkAsync(thinkTime, context);
+            var balance = await steps.BalanceAsync(investor, row, context, ScenarioNames.Journey);
+            if (balance.IsError)
+            {
+                return balance;
+            }
+
+            InvestorSteps.MarketUnits(balance.Payload!, steps.Data.Fund, out var marketValue);
+            var saleValue = decimal.Round(marketValue * (decimal)steps.Data.SaleFraction, 2, MidpointRounding.ToZero);
+            if (saleValue <= 0m)
+            {
+                return Response.Fail("nothing_to_sell", "the balance showed no market value to sell");
+            }
+
+            await steps.ThinkAsync(thinkTime, context);
+            var sale = await steps.SellAsync(investor, saleValue, row, context);
+            steps.Ledger.Offer(investor);
+            return sale;
+        }
+        finally
+        {
+            if (registered)
+            {
+                steps.WriteRow(row);
+            }
+
+            steps.Exit();
+        }
+    }
+}

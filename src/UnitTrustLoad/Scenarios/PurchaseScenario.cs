@@ -1,0 +1,24 @@
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Scenarios;
+
+/// <summary>Buys units for a pool investor (leased for the iteration, so its ledger stays exact).</summary>
+internal sealed class PurchaseScenario(InvestorSteps steps, InvestorPool pool)
+{
+    public async ValueTask<Response> RunAsync(IScenarioContext context)
+    {
+        if (!pool.TryLease(out var investor))
+        {
+            return Response.Fail(InvestorPool.EmptyStatus, InvestorPool.EmptyMessage);
+        }
+
+        try
+        {
+            return await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), null, context);
+        }
+        finally
+        {
+            pool.Return(investor);
+        }
+    }
+}

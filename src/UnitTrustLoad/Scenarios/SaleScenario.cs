@@ -1,0 +1,24 @@
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Scenarios;
+
+/// <summary>Sells a small fixed value (Data:SaleValue) from a pool investor, funded at preparation.</summary>
+internal sealed class SaleScenario(InvestorSteps steps, InvestorPool pool)
+{
+    public async ValueTask<Response> RunAsync(IScenarioContext context)
+    {
+        if (!pool.TryLease(out var investor))
+        {
+            return Response.Fail(InvestorPool.EmptyStatus, InvestorPool.EmptyMessage);
+        }
+
+        try
+        {
+            return await steps.SellAsync(investor, steps.Data.SaleValue, null, context);
+        }
+        finally
+        {
+            pool.Return(investor);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Engine.Scenarios;
+
+namespace UnitTrustLoad.Scenarios;
+
+/// <summary>The enabled scenarios as engine definitions, each with its own load shape.</summary>
+internal static class ScenarioCatalog
+{
+    public static List<ScenarioProps> Build(LoadOptions load, InvestorSteps steps, InvestorPool pool)
+    {
+        var result = new List<ScenarioProps>();
+        foreach (var name in ScenarioNames.All)
+        {
+            if (!load.Scenarios.TryGetValue(name, out var options) || !options.Enabled)
+            {
+                continue;
+            }
+
+            var problems = new List<string>();
+            var simulations = LoadShape.For(options, load, $"Load:Scenarios:{name}", problems);
+            Func<IScenarioContext, ValueTask<Response>> run = name switch
+            {
+                ScenarioNames.Journey => new JourneyScenario(steps, options.ThinkTime).RunAsync,
+                ScenarioNames.Register => new RegisterScenario(steps, pool).RunAsync,
+                ScenarioNames.JoinFund => new JoinFundScenario(steps, pool).RunAsync,
+                ScenarioNames.Purchase => new PurchaseScenario(steps, pool).RunAsync,
+                ScenarioNames.Balance => new BalanceScenario(steps, pool).RunAsync,
+                _ => new SaleScenario(steps, pool).RunAsync,
+            };
+
+            var scenario = Scenario.Create(name, run)
+                .WithLoadSimulations([.. simulations])
+                .WithWeight(options.Weight)
+                .WithWarmUpDuration(options.WarmUp);
+            if (options.MaxConcurrency > 0)
+            {
+                scenario = scenario.WithMaxConcurrency(options.MaxConcurrency);
+            }
+
+            if (NeedsPool(name))
+            {
+                scenario = scenario.WithInit(context => pool.PrepareAsync(context.CancellationToken));
+            }
+
+            result.Add(scenario);
+        }
+
+        return result;
+    }
+
+    public static bool NeedsPool(string name) => name is ScenarioNames.Purchase or ScenarioNames.Balance or ScenarioNames.Sale;
+
+    /// <summary>"journey: KeepConstant 4 copies during 00:00:30" lines for the report's settings.</summary>
+    public static string Describe(ScenarioProps scenario)
+    {
+        var parts = new List<string>();
+        foreach (var simulation in scenario.LoadSimulations)
+        {
+            parts.Add(simulation.Describe());
+        }
+
+        return string.Join(", then ", parts);
+    }
+}

@@ -1,0 +1,106 @@
+using UnitTrustLoad.Engine.Model;
+using UnitTrustLoad.Reporting;
+
+namespace UnitTrustLoad.Reporting.Tests.Fixtures;
+
+/// <summary>Hand-built run results with known, recognisable figures.</summary>
+internal static class SampleRun
+{
+    public static readonly TimeZoneInfo Nairobi = TimeZoneInfo.FindSystemTimeZoneById("Africa/Nairobi");
+
+    // 2026-11-25 03:55:12 UTC = 06:55:12 in Nairobi.
+    public static readonly DateTimeOffset StartedAt = new(2026, 11, 25, 3, 55, 12, TimeSpan.Zero);
+
+    public static readonly string[] JourneySteps = ["register", "join_fund", "purchase", "balance", "sale"];
+
+    public static StepResult Step(string name, long ok, long fail, double rps, double p50, IReadOnlyDictionary<string, long>? codes = null) =>
+        new(
+            name,
+            ok,
+            fail,
+            rps,
+            new LatencyStats(p50 / 4, p50 * 1.1, p50 * 9, p50 / 2, p50, p50 * 1.3, p50 * 2, p50 * 3, p50 * 5),
+            codes ?? new Dictionary<string, long> { ["200"] = ok, ["500"] = fail },
+            ok * 310,
+            ok * 1200);
+
+    public static RunResult Create(
+        int intervals = 12,
+        bool failingThreshold = true,
+        bool interrupted = false,
+        long violations = 0,
+        string testName = "journey-smoke",
+        string[]? steps = null,
+        int scenarios = 2)
+    {
+        steps ??= JourneySteps;
+        var scenarioResults = new List<ScenarioResult>();
+        var names = new List<string>();
+        for (var s = 0; s < scenarios; s++)
+        {
+            var name = s == 0 ? "journey" : $"balance_only_{s}";
+            names.Add(name);
+            var stepResults = new List<StepResult>();
+            for (var i = 0; i < steps.Length; i++)
+            {
+                stepResults.Add(Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, 16.5 + i, 20 + (i * 7.5)));
+            }
+
+            scenarioResults.Add(new ScenarioResult(
+                name,
+                Step(name, 990, 10, 16.5, 120),
+                stepResults,
+                DroppedIterations: 7 + s,
+                ["Inject 20/1s for 00:01:00", "Pause 00:00:05"],
+                TimeSpan.FromSeconds(65)));
+        }
+
+        var thresholds = new List<ThresholdResult>
+        {
+            new("p(95) < 500", "journey", true, 156, null, false),
+            new("fail_rate < 0.01", "journey.purchase", !failingThreshold, 0.0196, failingThreshold ? "0.0196 is not < 0.01" : null, false),
+            new("consistency_violations == 0", "run", violations == 0, violations, null, false),
+        };
+
+        var series = new List<IntervalStats>();
+        for (var i = 0; i < intervals; i++)
+        {
+            var perScenario = new List<ScenarioIntervalStats>();
+            foreach (var name in names)
+            {
+                var stepStats = new List<StepResult>();
+                for (var k = 0; k < steps.Length; k++)
+                {
+                    stepStats.Add(Step(steps[k], 80 + (i % 7), i % 5 == 0 ? 2 : 0, 16 + (i % 3), 20 + (k * 7.5) + (i % 11)));
+                }
+
+                perScenario.Add(new ScenarioIntervalStats(name, 5 + (i % 4), 20, i % 6 == 0 ? 1 : 0, Step(name, 80, 1, 16, 120 + (i % 13)), stepStats));
+            }
+
+            series.Add(new IntervalStats(i, TimeSpan.FromSeconds(i * 5), TimeSpan.FromSeconds(5), perScenario));
+        }
+
+        return new RunResult(
+            testName,
+            StartedAt,
+            TimeSpan.FromSeconds(65.4),
+            interrupted,
+            interrupted ? "Ctrl+C" : null,
+            scenarioResults,
+            thresholds,
+            new Dictionary<string, long> { ["consistency_checked"] = 4321, ["consistency_violations"] = violations },
+            series,
+            []);
+    }
+
+    public static ReportContext Context(RunResult? result = null, RunSummary? baseline = null, int? exitCode = null)
+    {
+        result ??= Create();
+        return new ReportContext(
+            result,
+            exitCode ?? (result.Interrupted ? 130 : result.ThresholdsPassed ? 0 : 99),
+            Nairobi,
+            [new("target", "http://127.0.0.1:5099 (embedded simulator)"), new("seed", "42"), new("scenarios", "journey, balance_only_1")],
+            baseline);
+    }
+}
