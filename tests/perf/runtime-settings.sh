@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Which runtime settings help a .NET load generator on this machine: the HttpClient loop
-# (HttpClientLoop/) against the raw target, under one setting at a time, several rounds.
+# (HttpClientLoop/) and our suite's register scenario against the raw target, under one
+# setting at a time, several rounds.
 # Writes its table into docs/benchmarks.md between the runtime-settings.sh markers.
 #
-#   tests/perf/runtime-settings.sh                    # 3 rounds x 8 s per setting (about 5 minutes)
+#   tests/perf/runtime-settings.sh                    # 3 rounds x 8 s per setting (about 8 minutes)
 #   tests/perf/runtime-settings.sh --rounds 5 --duration 10 --no-docs
 set -euo pipefail
 
@@ -45,6 +46,11 @@ build_release tests/perf/RawTarget/RawTarget.csproj || die "the raw target does 
 build_release tests/perf/HttpClientLoop/HttpClientLoop.csproj || die "the HttpClient loop does not build (see $OUT)"
 RAW_DLL="$PERF_DIR/RawTarget/bin/Release/net10.0/RawTarget.dll"
 LOOP_DLL="$PERF_DIR/HttpClientLoop/bin/Release/net10.0/HttpClientLoop.dll"
+APP_DLL="$ROOT/src/UnitTrustLoad/bin/Release/net10.0/UnitTrustLoad.dll"
+# Our suite's register scenario under the same settings, once it builds and offers --scenario.
+OURS=1
+{ build_release src/UnitTrustLoad/UnitTrustLoad.csproj && timeout 60 dotnet "$APP_DLL" --help 2>&1 | grep -q -- "--scenario"; } \
+    || { OURS=0; say "our suite is left out: it does not build or offer --scenario yet"; }
 
 # name | mode | environment (space-separated NAME=VALUE) | extra HttpClientLoop arguments
 VARIANTS=(
@@ -60,8 +66,17 @@ VARIANTS=(
     "tuned+inline+minThreads=50|tuned|DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1|--min-threads 50"
     "tuned+inline+1socketThread|tuned|DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT=1|"
 )
+# name | environment: our suite's register scenario, as the app sets itself up, then one change at a time.
+OURS_VARIANTS=(
+    "ours|DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0"
+    "ours+inline|DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1"
+    "ours+noTiering|DOTNET_TieredCompilation=0"
+    "ours+serverGC|DOTNET_gcServer=1"
+    "ours+nonConcurrentGC|DOTNET_gcConcurrent=0"
+)
+[ "$OURS" -eq 1 ] || OURS_VARIANTS=()
 
-say "runtime settings: ${#VARIANTS[@]} settings x $ROUNDS round(s) x $DURATION s; output in ${OUT#"$ROOT"/}"
+say "runtime settings: $(( ${#VARIANTS[@]} + ${#OURS_VARIANTS[@]} )) settings x $ROUNDS round(s) x $DURATION s; output in ${OUT#"$ROOT"/}"
 start_raw_target || die "the raw target did not start"
 for round in $(seq 1 "$ROUNDS"); do
     for variant in "${VARIANTS[@]}"; do
@@ -69,6 +84,11 @@ for round in $(seq 1 "$ROUNDS"); do
         # A subshell per run so one setting never leaks into the next.
         # shellcheck disable=SC2086 # the environment and extra arguments are word lists on purpose
         (export $environment; PERF_VARIANT=$name; run_httpclient_loop "$mode" "$round" $extra)
+    done
+    for variant in ${OURS_VARIANTS[@]+"${OURS_VARIANTS[@]}"}; do
+        IFS='|' read -r name environment <<<"$variant"
+        # shellcheck disable=SC2086
+        (export $environment; PERF_VARIANT=$name; run_ours register "$round" perf-client "$(random_secret)")
     done
 done
 stop_target

@@ -3,20 +3,44 @@
 
 REGISTER_PATH='/api/Investors/Register?api-version=2.0'
 
+# The innermost process under PID (time -> timeout -> the tool, which taskset became).
+leaf_pid() {
+    local pid=$1 child
+    while child=$(awk '{print $1}' "/proc/$pid/task/$pid/children" 2>/dev/null) && [ -n "$child" ]; do
+        pid=$child
+    done
+    echo "$pid"
+}
+
 # measure WORKLOAD TOOL ROUND COMMAND...: runs COMMAND on core 1 under timeout, recording its CPU
-# seconds and peak RSS (GNU time) and the target's CPU over the same span, then parses the tool's output.
+# seconds and peak RSS for the whole run (GNU time), and, for runs of 5 s or more, the generator's
+# and the target's CPU over a steady window (from 2.5 s after launch to the end of the duration),
+# so start-up (JIT, Python imports) and report writing do not count there. Then parses the output.
 measure() {
     local workload=$1 tool=$2 round=$3
     shift 3
     # PERF_VARIANT (runtime-settings.sh) tells runs of one tool under different settings apart.
-    local base="$OUT/$workload-$tool${PERF_VARIANT:+-$PERF_VARIANT}-r$round" target_before target_after rc=0
+    local base="$OUT/$workload-$tool${PERF_VARIANT:+-$PERF_VARIANT}-r$round" rc=0 launcher generator
+    local target_before target_after window=() g0 g1 t0 t1 s0 s1
     target_before=$(process_cpu_seconds "$TARGET_PID")
     /usr/bin/time -f '%e %U %S %M' -o "$base.time" \
-        timeout -k 5 $((DURATION + 40)) taskset -c 1 "$@" >"$base.out" 2>"$base.err" || rc=$?
+        timeout -k 5 $((DURATION + 40)) taskset -c 1 "$@" >"$base.out" 2>"$base.err" &
+    launcher=$!
+    if [ "$DURATION" -ge 5 ]; then
+        sleep 2.5
+        generator=$(leaf_pid "$launcher")
+        g0=$(process_cpu_seconds "$generator"); t0=$(process_cpu_seconds "$TARGET_PID"); s0=$(date +%s.%N)
+        sleep $((DURATION - 3))
+        g1=$(process_cpu_seconds "$generator"); t1=$(process_cpu_seconds "$TARGET_PID"); s1=$(date +%s.%N)
+        window=(--window "$(awk -v a="$s0" -v b="$s1" 'BEGIN{print b-a}')"
+            --window-generator-cpu "$(awk -v a="$g0" -v b="$g1" 'BEGIN{print b-a}')"
+            --window-target-cpu "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b-a}')")
+    fi
+    wait "$launcher" || rc=$?
     target_after=$(process_cpu_seconds "$TARGET_PID")
     python3 "$PERF_DIR/report/parse_run.py" --tool "$tool" --workload "$workload" --round "$round" \
-        --base "$base" --variant "${PERF_VARIANT:-}" --exit-code "$rc" --target-cpu "$(awk -v a="$target_before" -v b="$target_after" 'BEGIN{print b-a}')" \
-        >>"$RESULTS"
+        --base "$base" --variant "${PERF_VARIANT:-}" --exit-code "$rc" "${window[@]}" \
+        --target-cpu "$(awk -v a="$target_before" -v b="$target_after" 'BEGIN{print b-a}')" >>"$RESULTS"
     tail -1 "$RESULTS" | python3 "$PERF_DIR/report/parse_run.py" --describe
     sleep "$PAUSE"
 }

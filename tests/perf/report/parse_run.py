@@ -162,6 +162,9 @@ def record(args):
                 target_cpu_s=round(args.target_cpu, 2))
     if args.variant:
         line["variant"] = args.variant
+    if args.window:
+        line.update(window_s=round(args.window, 2), window_generator_cpu_s=round(args.window_generator_cpu, 2),
+                    window_target_cpu_s=round(args.window_target_cpu, 2))
     line.update(gnu_time(args.base))
     try:
         line.update(PARSERS[args.tool](args.base, args.workload))
@@ -175,6 +178,9 @@ def record(args):
         line.update(ok=False, reason="no requests completed")
     else:
         line["ok"] = True
+        if args.window:
+            # Steady state: the generator's CPU in the window over the requests it made there at its average rate.
+            line["steady_cpu_s_per_1k"] = round(1000 * args.window_generator_cpu / (line["rps"] * args.window), 4)
     print(json.dumps(line))
 
 
@@ -189,6 +195,10 @@ def describe(line):
     cpu = d.get("cpu_s")
     if cpu is not None:
         text += ", %.3f CPU s/1k req, %.0f MiB peak" % (cpu * 1000 / d["requests"], d["rss_kb"] / 1024)
+    if d.get("window_s"):
+        text += " (steady: %.3f CPU s/1k req, generator core %.0f %%, target core %.0f %%)" % (
+            d["steady_cpu_s_per_1k"], 100 * d["window_generator_cpu_s"] / d["window_s"],
+            100 * d["window_target_cpu_s"] / d["window_s"])
     rounded = lambda v: "n/a" if v is None else "%.2f" % v
     text += ", p50 %s ms, p99 %s ms, errors %d" % (rounded(d.get("p50_ms")), rounded(d.get("p99_ms")), d.get("errors", 0))
     if d.get("alloc_bytes_per_request") is not None:
@@ -206,6 +216,9 @@ def main():
     parser.add_argument("--variant", default="")
     parser.add_argument("--exit-code", type=int, default=0)
     parser.add_argument("--target-cpu", type=float, default=0.0)
+    parser.add_argument("--window", type=float, default=0.0, help="seconds of the steady window")
+    parser.add_argument("--window-generator-cpu", type=float, default=0.0)
+    parser.add_argument("--window-target-cpu", type=float, default=0.0)
     args = parser.parse_args()
     if args.describe:
         print("  " + describe(sys.stdin.read()))

@@ -69,7 +69,8 @@ def workload_table(rows, workload, meta, out):
     header = ["generator"]
     if journey:
         header += ["iterations/s median (min–max)"]
-    header += ["req/s median (min–max)", "CPU s / 1k req", "req per CPU-s", "peak RSS MiB", "register p50 ms", "register p99 ms",
+    header += ["req/s median (min–max)", "generator core busy", "CPU s / 1k req, steady", "req per CPU-s, steady",
+               "CPU s / 1k req, whole run", "peak RSS MiB", "register p50 ms", "register p99 ms",
                "errors", "target core busy", "ours / this (%s)" % ("iterations/s" if journey else "req/s")]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
@@ -79,13 +80,17 @@ def workload_table(rows, workload, meta, out):
         if not runs:
             continue
         cpu_per_k = [r["cpu_s"] * 1000 / r["requests"] for r in runs if r.get("cpu_s") is not None]
-        busy = [100 * r["target_cpu_s"] / meta["duration"] for r in runs if r.get("target_cpu_s") is not None]
+        steady = [r["steady_cpu_s_per_1k"] for r in runs if r.get("steady_cpu_s_per_1k")]
+        generator_busy = [100 * r["window_generator_cpu_s"] / r["window_s"] for r in runs if r.get("window_s")]
+        # The steady window's figure when there is one; else the whole run's CPU over the duration.
+        busy = [100 * r["window_target_cpu_s"] / r["window_s"] if r.get("window_s") else 100 * r["target_cpu_s"] / meta["duration"]
+                for r in runs if r.get("target_cpu_s") is not None]
         ratio = ratios(ok.get("ours", []), runs, key) if tool != "ours" else []
         cells = [LABELS.get(tool, tool)]
         if journey:
             cells.append(spread([r.get("iterations_per_s") for r in runs]))
-        cells += [spread([r["rps"] for r in runs]), fmt(median(cpu_per_k), 3),
-                  fmt(1000 / median(cpu_per_k), 0) if cpu_per_k and median(cpu_per_k) else "n/a",
+        cells += [spread([r["rps"] for r in runs]), (fmt(median(generator_busy)) + " %") if generator_busy else "n/a",
+                  fmt(median(steady), 3), fmt(1000 / median(steady)) if steady else "n/a", fmt(median(cpu_per_k), 3),
                   fmt(median([r.get("rss_kb", 0) / 1024 for r in runs]), 0),
                   fmt(median([r.get("p50_ms") for r in runs]), 2), fmt(median([r.get("p99_ms") for r in runs]), 2),
                   fmt(median([r.get("errors", 0) for r in runs]), 0), fmt(median(busy), 0) + " %",
@@ -138,10 +143,13 @@ def build(rows, meta):
     if meta.get("note"):
         out.append("")
         out.append(meta["note"])
-    out += ["", "How to read: req/s is what each tool made with core 1 as it was during the run; \"req per CPU-s\" "
-            "(requests per second of the generator's own CPU time, start-up included) is what it would make with a whole "
-            "core to itself, the figure a busy machine distorts least. \"target core busy\" near 100 % means the target, "
-            "not the generator, set the pace."]
+    out += ["", "How to read: req/s is what each tool made with core 1 as it was during the run. The steady figures "
+            "come from a window from 2.5 s after launch to the end of the duration (runs of 5 s or more): \"generator core "
+            "busy\" is the generator's CPU time over that window (100 % = it used all of core 1; less = it was waiting, or "
+            "other processes had the core), \"CPU s / 1k req, steady\" its CPU per 1,000 requests there, and \"req per "
+            "CPU-s, steady\" the rate it would make with a whole core to itself: the figure a busy machine distorts least. "
+            "\"Whole run\" includes start-up (JIT, Python imports) and report writing. \"target core busy\" near 100 % "
+            "means the target, not the generator, set the pace."]
     out += ["", "### Register POST at full speed, against the raw target (tests/perf/RawTarget)", ""]
     register = workload_table(rows, "register", meta, out)
     out += ["", "### Journey (token once, then register, join, purchase, balance, sale), against the simulator", ""]
