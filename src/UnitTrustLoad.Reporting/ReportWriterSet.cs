@@ -25,6 +25,22 @@ public sealed class ReportWriterSet
         new JUnitWriter(),
     ]);
 
+    /// <summary>The default writers of the given file names only (for example to rewrite one report).</summary>
+    public static ReportWriterSet Only(params string[] fileNames)
+    {
+        ArgumentNullException.ThrowIfNull(fileNames);
+        var writers = new List<IReportWriter>();
+        foreach (var writer in Default._writers)
+        {
+            if (Array.IndexOf(fileNames, writer.FileName) >= 0)
+            {
+                writers.Add(writer);
+            }
+        }
+
+        return new ReportWriterSet(writers);
+    }
+
     /// <summary>The file names this set writes, in order.</summary>
     public IReadOnlyList<string> FileNames
     {
@@ -43,6 +59,8 @@ public sealed class ReportWriterSet
     /// <summary>
     /// Writes every report into <paramref name="folder"/> (created when missing). Each file is written to a temporary
     /// name and moved into place, so a half-written report never looks complete. Returns the reports that failed.
+    /// Cancelling skips the reports not yet written: pass a token of its own, not the run's stop token, since an
+    /// interrupted run (Ctrl+C) still needs its reports.
     /// </summary>
     public async Task<IReadOnlyList<ReportFailure>> WriteAllAsync(ReportContext context, string folder, CancellationToken cancellationToken = default)
     {
@@ -84,7 +102,7 @@ public sealed class ReportWriterSet
             cancellationToken.ThrowIfCancellationRequested();
             await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous))
             {
-                await writer.WriteAsync(context, stream, cancellationToken);
+                await writer.WriteAsync(context, folder, stream, cancellationToken);
             }
 
             File.Move(temporary, target, overwrite: true);

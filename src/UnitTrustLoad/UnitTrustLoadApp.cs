@@ -1,5 +1,6 @@
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Reporting;
+using UnitTrustLoad.Simulator.Hosting;
 
 namespace UnitTrustLoad;
 
@@ -51,6 +52,11 @@ internal static class UnitTrustLoadApp
             var run = new SuiteRun(options, configuration, timeZone, baseline, stdout, stderr, TimeProvider.System);
             return await run.ExecuteAsync(cancellationToken);
         }
+        catch (SimulatorConfigurationException ex)
+        {
+            await ReportProblemsAsync(stderr, "The embedded simulator's settings are invalid", [.. ex.Problems]);
+            return ExitCodes.InvalidConfiguration;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await stderr.WriteLineAsync("Interrupted before the load started.");
@@ -61,13 +67,13 @@ internal static class UnitTrustLoadApp
 #pragma warning restore CA1031
         {
             await stderr.WriteLineAsync($"UnitTrustLoad stopped on an unexpected error ({ex.GetType().Name}): {ex.Message}");
-            if (Environment.GetEnvironmentVariable("UNITTRUSTLOAD_DEBUG") == "1")
+            if (Environment.GetEnvironmentVariable("UTLOAD_DEBUG") == "1")
             {
                 await stderr.WriteLineAsync(ex.ToString());
             }
             else
             {
-                await stderr.WriteLineAsync("Set UNITTRUSTLOAD_DEBUG=1 to see the details, and report it with them.");
+                await stderr.WriteLineAsync("Set UTLOAD_DEBUG=1 to see the details, and report it with them.");
             }
 
             return ExitCodes.Unexpected;

@@ -12,9 +12,16 @@ internal static class ClockWait
     {
         if (ReferenceEquals(clock, TimeProvider.System))
         {
-            while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(start) < due)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                Thread.Sleep(1);
+                var left = due - clock.GetElapsedTime(start);
+                if (left <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                // Long waits sleep in coarse slices (still seeing a stop within 50 ms); the last 3 ms in 1 ms slices.
+                Thread.Sleep(left > TimeSpan.FromMilliseconds(3) ? (int)Math.Min(50, left.TotalMilliseconds - 2) : 1);
             }
 
             return ValueTask.CompletedTask;

@@ -38,7 +38,9 @@ internal sealed class ClosedModelRunner
             Interlocked.Exchange(ref _budget, iterations);
             _budgeted = true;
             SetTarget(stage.To);
-            await WhenStoppedAsync().ConfigureAwait(false);
+
+            // A stop must not wait here for slow iterations: the run's grace period governs them.
+            await WhenStoppedOrAsync(stop).ConfigureAwait(false);
             _budgeted = false;
             return;
         }
@@ -74,6 +76,19 @@ internal sealed class ClosedModelRunner
         {
             return Task.WhenAll([.. _copies]);
         }
+    }
+
+    private async Task WhenStoppedOrAsync(CancellationToken stop)
+    {
+        var stopped = WhenStoppedAsync();
+        if (stopped.IsCompleted)
+        {
+            return;
+        }
+
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = stop.Register(static state => ((TaskCompletionSource)state!).TrySetResult(), cancelled);
+        await Task.WhenAny(stopped, cancelled.Task).ConfigureAwait(false);
     }
 
     private void SetTarget(int target)

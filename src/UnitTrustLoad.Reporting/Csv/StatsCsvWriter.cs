@@ -36,7 +36,7 @@ internal sealed class StatsCsvWriter : TextReportWriter
         csv.Field(s.Count);
         csv.Field(s.OkCount);
         csv.Field(s.FailCount);
-        csv.Field(Math.Round(s.FailRate, 6));
+        csv.Field(s.FailRate, "0.######");
         csv.Field(s.Rps);
         csv.Field(l.MinMs);
         csv.Field(l.MeanMs);

@@ -1,0 +1,174 @@
+/* Draws the report's charts with the inlined uPlot from the data block; makes no request of any kind. */
+(function () {
+  "use strict";
+  var palette = ["#2f5d9e", "#d9822b", "#1a7f37", "#8e44ad", "#c62828", "#00838f", "#6d4c41", "#546e7a", "#ad1457", "#9e9d24"];
+  var charts = [];
+
+  function clock(seconds) {
+    var s = Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+    var mm = (h > 0 && m < 10 ? "0" : "") + m, ss = (r < 10 ? "0" : "") + r;
+    return h > 0 ? h + ":" + mm + ":" + ss : mm + ":" + ss;
+  }
+
+  function number(v, digits) {
+    if (v == null || isNaN(v)) { return "-"; }
+    return v.toFixed(digits);
+  }
+
+  function hasData(columns) {
+    for (var i = 0; i < columns.length; i++) {
+      var c = columns[i];
+      for (var j = 0; j < c.length; j++) { if (c[j] != null && c[j] !== 0) { return true; } }
+    }
+    return false;
+  }
+
+  function widthOf(el) {
+    return Math.max(260, Math.floor(el.clientWidth - 20));
+  }
+
+  function draw(holder, title, time, lines, yLabel, digits, rightScale) {
+    var box = document.createElement("div");
+    box.className = "chart";
+    var head = document.createElement("div");
+    head.className = "chart-head";
+    var h = document.createElement("h4");
+    h.textContent = title;
+    head.appendChild(h);
+    box.appendChild(head);
+    holder.appendChild(box);
+    var plot = document.createElement("div");
+    box.appendChild(plot);
+    var state = { box: box, plot: plot, uplot: null, time: time, yLabel: yLabel, digits: digits, rightScale: rightScale };
+    render(state, lines);
+    charts.push(state);
+    return state;
+  }
+
+  function render(state, lines) {
+    state.lines = lines;
+    if (state.uplot) { state.uplot.destroy(); state.uplot = null; }
+    state.plot.textContent = "";
+    var columns = lines.map(function (l) { return l.values; });
+    if (state.time.length === 0 || !hasData(columns)) {
+      var empty = document.createElement("div");
+      empty.className = "empty";
+      empty.textContent = "Nothing to show: no values in this run.";
+      state.plot.appendChild(empty);
+      return;
+    }
+    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v); } }];
+    lines.forEach(function (l, i) {
+      series.push({
+        label: l.label,
+        stroke: l.color || palette[i % palette.length],
+        width: l.width || 1.6,
+        scale: l.scale || "y",
+        dash: l.dash,
+        spanGaps: false,
+        points: { show: state.time.length < 60 },
+        value: function (u, v) { return number(v, l.digits != null ? l.digits : state.digits); }
+      });
+    });
+    var axes = [
+      { values: function (u, splits) { return splits.map(clock); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
+      { label: state.yLabel, stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
+    ];
+    var scales = { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } };
+    if (state.rightScale) {
+      axes.push({ scale: state.rightScale.scale, label: state.rightScale.label, side: 1, stroke: "#5b6675", size: 60, grid: { show: false } });
+      scales[state.rightScale.scale] = { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } };
+    }
+    var opts = {
+      width: widthOf(state.box),
+      height: 220,
+      series: series,
+      axes: axes,
+      scales: scales,
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } }
+    };
+    state.uplot = new uPlot(opts, [state.time].concat(columns), state.plot);
+  }
+
+  function latencyLines(source) {
+    return [
+      { label: "p50", values: source.p50, color: "#2f5d9e" },
+      { label: "p95", values: source.p95, color: "#d9822b" },
+      { label: "p99", values: source.p99, color: "#c62828" }
+    ];
+  }
+
+  function scenarioCharts(holder, data, scenario) {
+    var time = data.time;
+    var rps = [{ label: "iterations/s", values: scenario.total.rps, color: "#1c2430", width: 2.2 }];
+    scenario.steps.forEach(function (s, i) { rps.push({ label: s.name, values: s.rps, color: palette[(i + 1) % palette.length] }); });
+    draw(holder, "Throughput (per second)", time, rps, "per second", 2);
+
+    var latency = draw(holder, "Latency percentiles (ms)", time, latencyLines(scenario.total), "ms", 1);
+    if (scenario.steps.length > 0) {
+      var select = document.createElement("select");
+      select.setAttribute("aria-label", "Latency of");
+      var all = document.createElement("option");
+      all.value = "-1";
+      all.textContent = "whole iteration";
+      select.appendChild(all);
+      scenario.steps.forEach(function (s, i) {
+        var o = document.createElement("option");
+        o.value = String(i);
+        o.textContent = "step: " + s.name;
+        select.appendChild(o);
+      });
+      select.addEventListener("change", function () {
+        var i = parseInt(select.value, 10);
+        render(latency, latencyLines(i < 0 ? scenario.total : scenario.steps[i]));
+      });
+      latency.box.querySelector(".chart-head").appendChild(select);
+    }
+
+    var failures = [{ label: "failed iterations", values: scenario.total.fail, color: "#c62828", width: 2.2, digits: 0 },
+      { label: "dropped iterations", values: scenario.dropped, color: "#9a6700", dash: [6, 4], digits: 0 }];
+    scenario.steps.forEach(function (s, i) { failures.push({ label: s.name, values: s.fail, color: palette[(i + 1) % palette.length], digits: 0 }); });
+    draw(holder, "Failures and dropped iterations per interval", time, failures, "count", 0);
+
+    var openModel = hasData([scenario.target]);
+    var load = [{ label: openModel ? "in flight" : "virtual users", values: scenario.active, color: "#2f5d9e", width: 2, digits: 0 }];
+    if (openModel) {
+      load.push({ label: "target rate /s", values: scenario.target, color: "#d9822b", scale: "rate", digits: 1 });
+    }
+    draw(holder, openModel ? "Arrival rate and iterations in flight" : "Virtual users", time, load, openModel ? "in flight" : "VUs", 0,
+      openModel ? { scale: "rate", label: "per second" } : null);
+  }
+
+  function resizeAll() {
+    charts.forEach(function (c) { if (c.uplot) { c.uplot.setSize({ width: widthOf(c.box), height: 220 }); } });
+  }
+
+  function start() {
+    var block = document.getElementById("report-data");
+    if (!block || typeof uPlot === "undefined") { return; }
+    var data = JSON.parse(block.textContent);
+    data.scenarios.forEach(function (scenario, i) {
+      var holder = document.getElementById("charts-" + i);
+      if (holder) { scenarioCharts(holder, data, scenario); }
+    });
+    var timer = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(timer);
+      timer = setTimeout(resizeAll, 150);
+    });
+    window.addEventListener("beforeprint", resizeAll);
+    window.addEventListener("afterprint", resizeAll);
+    if (window.matchMedia) {
+      var print = window.matchMedia("print");
+      if (print.addEventListener) { print.addEventListener("change", resizeAll); }
+    }
+    document.documentElement.setAttribute("data-charts", String(charts.length));
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

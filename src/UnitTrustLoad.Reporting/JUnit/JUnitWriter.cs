@@ -15,7 +15,7 @@ internal sealed class JUnitWriter : IReportWriter
 {
     public string FileName => "junit.xml";
 
-    public async Task WriteAsync(ReportContext context, Stream stream, CancellationToken cancellationToken)
+    public async Task WriteAsync(ReportContext context, string folder, Stream stream, CancellationToken cancellationToken)
     {
         var settings = new XmlWriterSettings
         {

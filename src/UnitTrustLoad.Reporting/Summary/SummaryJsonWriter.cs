@@ -7,6 +7,6 @@ internal sealed class SummaryJsonWriter : IReportWriter
 {
     public string FileName => RunSummary.FileName;
 
-    public Task WriteAsync(ReportContext context, Stream stream, CancellationToken cancellationToken) =>
+    public Task WriteAsync(ReportContext context, string folder, Stream stream, CancellationToken cancellationToken) =>
         RunSummary.From(context).WriteAsync(stream, cancellationToken);
 }

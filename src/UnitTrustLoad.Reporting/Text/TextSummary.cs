@@ -41,6 +41,7 @@ public static class TextSummary
             }
         }
 
+        WriteChecks(result, w);
         WriteThresholds(result, w);
         foreach (var scenario in result.Scenarios)
         {
@@ -54,6 +55,27 @@ public static class TextSummary
         foreach (var error in result.SinkErrors)
         {
             w.WriteLine($"  ! sink {error.Sink} failed ({error.Phase}): {error.Message}");
+        }
+    }
+
+    // k6's checks: each step's invocations either passed or not.
+    private static void WriteChecks(RunResult result, TextWriter w)
+    {
+        if (result.Scenarios.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine("  checks");
+        foreach (var scenario in result.Scenarios)
+        {
+            foreach (var step in scenario.Steps.Count > 0 ? scenario.Steps : [scenario.Total])
+            {
+                var name = ReferenceEquals(step, scenario.Total) ? scenario.Name : $"{scenario.Name}.{step.Name}";
+                var okShare = step.Count == 0 ? 1 : (double)step.OkCount / step.Count;
+                w.WriteLine($"    {(step.FailCount == 0 ? "✓" : "✗")} {name}: {Figures.Percent(okShare)} ok ({step.OkCount}/{step.Count})");
+            }
         }
     }
 

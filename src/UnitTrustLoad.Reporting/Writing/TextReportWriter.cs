@@ -9,7 +9,7 @@ internal abstract class TextReportWriter : IReportWriter
 
     public abstract string FileName { get; }
 
-    public async Task WriteAsync(ReportContext context, Stream stream, CancellationToken cancellationToken)
+    public async Task WriteAsync(ReportContext context, string folder, Stream stream, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, Utf8, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         await WriteAsync(context, writer, cancellationToken);

@@ -11,6 +11,13 @@ internal static class Verdict
     /// <summary>"PASSED", or "FAILED: ..." naming the failed thresholds and the interruption.</summary>
     public static string Describe(ReportContext context)
     {
+        var reasons = Reasons(context);
+        return reasons.Length == 0 ? "PASSED" : "FAILED: " + reasons;
+    }
+
+    /// <summary>Why the run failed ("1 threshold failed; interrupted (Ctrl+C)"), or empty when it passed.</summary>
+    public static string Reasons(ReportContext context)
+    {
         var result = context.Result;
         var failed = 0;
         foreach (var threshold in result.Thresholds)
@@ -37,7 +44,7 @@ internal static class Verdict
             reasons.Add($"exit code {context.ExitCode}");
         }
 
-        return reasons.Count == 0 ? "PASSED" : "FAILED: " + string.Join("; ", reasons);
+        return string.Join("; ", reasons);
     }
 
     /// <summary>The consistency line: how many balances were checked against the ledger, and mismatches.</summary>

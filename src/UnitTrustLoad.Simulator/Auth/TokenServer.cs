@@ -26,7 +26,14 @@ internal static class TokenServer
 
     public static IServiceCollection AddTokenServer(this IServiceCollection services, SimulatorSettings settings)
     {
-        var signingKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
+        // Symmetric keys, new per start: nothing outside this process validates the tokens, they cost
+        // microseconds to make (2048-bit RSA keys take seconds on a busy 2-core machine) and HS256
+        // checks are the cheapest per request.
+        var signingKey = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = Guid.NewGuid().ToString("N") };
+        var encryptionKey = new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32));
+
+        // OpenIddict insists on one asymmetric key as well; P-256 is instant to make.
+        var asymmetricKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = Guid.NewGuid().ToString("N") };
 
         services.AddOpenIddict()
             .AddServer(server =>
@@ -38,7 +45,8 @@ internal static class TokenServer
                 server.RegisterScopes(SimulatorSettings.ApiScope);
                 server.SetAccessTokenLifetime(settings.TokenLifetime);
                 server.AddSigningKey(signingKey);
-                server.AddEphemeralEncryptionKey();
+                server.AddSigningKey(asymmetricKey);
+                server.AddEncryptionKey(encryptionKey);
                 server.DisableAccessTokenEncryption();
                 server.UseAspNetCore().DisableTransportSecurityRequirement();
                 server.AddEventHandler<ValidateTokenRequestContext>(handler => handler
@@ -49,15 +57,18 @@ internal static class TokenServer
                     .UseInlineHandler(AddScope));
             });
 
+        var tokenHandler = new CachingTokenHandler(TimeProvider.System);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(tokenHandler);
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = Issuer.AbsoluteUri,
                     ValidateAudience = false,
-                    IssuerSigningKey = signingKey,
+                    IssuerSigningKeys = [signingKey, asymmetricKey],
                     ClockSkew = TimeSpan.Zero,
                 };
             });

@@ -13,6 +13,9 @@ internal static class Extensions
     /// <summary>Body limit: the largest real request is well under 1 KiB; anything near this is abuse or a bug (413).</summary>
     public const long MaxRequestBodyBytes = 64 * 1024;
 
+    // The key UseAuthentication sets (Microsoft.AspNetCore.Builder.WebApplicationBuilder checks it).
+    private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
     /// <summary>Registers everything the simulator needs, from already validated settings.</summary>
     public static WebApplicationBuilder AddSimulatorServices(this WebApplicationBuilder builder, SimulatorSettings settings)
     {
@@ -59,7 +62,11 @@ internal static class Extensions
             app.UseMiddleware<FaultInjectionMiddleware>(); // before authentication, which serves the token endpoint
         }
 
-        app.UseAuthentication();
+        // OpenIddict's handler inspects every request that passes UseAuthentication, yet only the token
+        // endpoint needs it; the API policy authenticates with JwtBearer itself. Setting the flag stops
+        // WebApplication from adding UseAuthentication again in front of everything.
+        app.UseWhen(static context => context.Request.Path.StartsWithSegments("/core"), static branch => branch.UseAuthentication());
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
         app.UseAuthorization();
 
         app.MapHealthChecks("/health");

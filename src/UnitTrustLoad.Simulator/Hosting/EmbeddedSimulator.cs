@@ -11,9 +11,11 @@ namespace UnitTrustLoad.Simulator.Hosting;
 public sealed class EmbeddedSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
-    private EmbeddedSimulator(Uri baseUrl, string clientId, string clientSecret, WebApplication app)
+    private EmbeddedSimulator(Uri baseUrl, string clientId, string clientSecret, string databasePath, WebApplication app)
     {
+        DatabasePath = databasePath;
         BaseUrl = baseUrl;
         ClientId = clientId;
         ClientSecret = clientSecret;
@@ -32,6 +34,9 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
     /// <summary>The scope to request.</summary>
     public static string Scope => "innovaSuiteApi";
 
+    /// <summary>The SQLite file in use (for tests that check it is cleaned up).</summary>
+    internal string DatabasePath { get; }
+
     /// <summary>The token endpoint, {BaseUrl}/core/connect/token.</summary>
     public Uri TokenEndpoint => new(BaseUrl, "core/connect/token");
 
@@ -45,7 +50,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-            var simulator = new EmbeddedSimulator(new Uri(address.TrimEnd('/') + "/"), settings.ClientId, settings.ClientSecret, app);
+            var simulator = new EmbeddedSimulator(new Uri(address.TrimEnd('/') + "/"), settings.ClientId, settings.ClientSecret, settings.DatabasePath, app);
             await WaitUntilHealthyAsync(simulator.BaseUrl, cancellationToken);
             return simulator;
         }
@@ -56,16 +61,22 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server and deletes a temporary database.</summary>
+    /// <summary>Stops the server and deletes a temporary database; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }
 
+    // Generous: the first request JIT-compiles the pipeline, which takes seconds on a busy 2-core machine.
     private static async Task WaitUntilHealthyAsync(Uri baseUrl, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
         using var response = await client.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
         response.EnsureSuccessStatusCode();
     }

@@ -7,21 +7,25 @@ namespace UnitTrustLoad.Simulator.Infrastructure;
 /// <summary>Which funds an investor has joined and how many units each holding has.</summary>
 internal sealed class HoldingStore(SimulatorDatabase database, SimulatorSettings settings)
 {
+    private const string BalanceQuery = """
+        SELECT h.fund_code, h.units
+        FROM investors i LEFT JOIN holdings h ON h.investor_id = i.id
+        WHERE i.client_identifier = $c
+        """;
+
     public Task<OutcomeKind> JoinAsync(string clientIdentifier, string fundCode, string incomeMode, CancellationToken cancellationToken)
-        => database.WriteAsync((connection, transaction) =>
+        => database.WriteAsync(transaction =>
         {
-            var investorId = InvestorStore.FindId(connection, transaction, clientIdentifier);
+            var investorId = InvestorStore.FindId(database, transaction, clientIdentifier);
             if (investorId == 0)
             {
                 return OutcomeKind.UnknownInvestor;
             }
 
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
+            var insert = database.WriterCommand(transaction, """
                 INSERT INTO holdings (investor_id, fund_code, income_mode) VALUES ($i, $f, $m)
                 ON CONFLICT (investor_id, fund_code) DO NOTHING
-                """;
+                """);
             insert.Parameters.AddWithValue("$i", investorId);
             insert.Parameters.AddWithValue("$f", fundCode);
             insert.Parameters.AddWithValue("$m", incomeMode);
@@ -31,20 +35,21 @@ internal sealed class HoldingStore(SimulatorDatabase database, SimulatorSettings
     /// <summary>Every joined fund with its units and value; null when the investor is unknown.</summary>
     public FetchBalanceResponse? FetchBalance(string clientIdentifier)
     {
-        using var connection = database.OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT h.fund_code, h.units
-            FROM investors i LEFT JOIN holdings h ON h.investor_id = i.id
-            WHERE i.client_identifier = $c
-            """;
-        command.Parameters.AddWithValue("$c", clientIdentifier);
-        using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        var command = database.RentQuery(BalanceQuery);
+        try
         {
-            return null;
+            command.Parameters.AddWithValue("$c", clientIdentifier);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadBalance(clientIdentifier, reader) : null;
         }
+        finally
+        {
+            database.ReturnQuery(command);
+        }
+    }
 
+    private FetchBalanceResponse ReadBalance(string clientIdentifier, SqliteDataReader reader)
+    {
         var funds = new List<FundBalance>(settings.FundCodes.Length);
         var total = 0m;
         do
@@ -67,21 +72,17 @@ internal sealed class HoldingStore(SimulatorDatabase database, SimulatorSettings
     }
 
     /// <summary>The holding's units, or -1 when the investor has not joined the fund.</summary>
-    public static long HoldingUnits(SqliteConnection connection, SqliteTransaction transaction, long investorId, string fundCode)
+    public static long HoldingUnits(SimulatorDatabase database, SqliteTransaction transaction, long investorId, string fundCode)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT units FROM holdings WHERE investor_id = $i AND fund_code = $f";
+        var command = database.WriterCommand(transaction, "SELECT units FROM holdings WHERE investor_id = $i AND fund_code = $f");
         command.Parameters.AddWithValue("$i", investorId);
         command.Parameters.AddWithValue("$f", fundCode);
         return command.ExecuteScalar() is long units ? units : -1;
     }
 
-    public static void SetHoldingUnits(SqliteConnection connection, SqliteTransaction transaction, long investorId, string fundCode, long units)
+    public static void SetHoldingUnits(SimulatorDatabase database, SqliteTransaction transaction, long investorId, string fundCode, long units)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE holdings SET units = $u WHERE investor_id = $i AND fund_code = $f";
+        var command = database.WriterCommand(transaction, "UPDATE holdings SET units = $u WHERE investor_id = $i AND fund_code = $f");
         command.Parameters.AddWithValue("$u", units);
         command.Parameters.AddWithValue("$i", investorId);
         command.Parameters.AddWithValue("$f", fundCode);

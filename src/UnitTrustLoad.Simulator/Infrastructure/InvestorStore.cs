@@ -7,28 +7,24 @@ namespace UnitTrustLoad.Simulator.Infrastructure;
 internal sealed class InvestorStore(SimulatorDatabase database, TimeProvider time)
 {
     public Task<RegisterOutcome> RegisterAsync(NewInvestor investor, CancellationToken cancellationToken)
-        => database.WriteAsync((connection, transaction) => Register(connection, transaction, investor), cancellationToken);
+        => database.WriteAsync(transaction => Register(database, transaction, investor), cancellationToken);
 
     /// <summary>The investor's row id, or 0 when no investor has that ClientIdentifier.</summary>
-    public static long FindId(SqliteConnection connection, SqliteTransaction? transaction, string clientIdentifier)
+    public static long FindId(SimulatorDatabase database, SqliteTransaction transaction, string clientIdentifier)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT id FROM investors WHERE client_identifier = $c";
+        var command = database.WriterCommand(transaction, "SELECT id FROM investors WHERE client_identifier = $c");
         command.Parameters.AddWithValue("$c", clientIdentifier);
         return command.ExecuteScalar() is long id ? id : 0;
     }
 
-    private RegisterOutcome Register(SqliteConnection connection, SqliteTransaction transaction, NewInvestor investor)
+    private RegisterOutcome Register(SimulatorDatabase database, SqliteTransaction transaction, NewInvestor investor)
     {
         // Checked before inserting so a duplicate is an answer, not a constraint exception.
-        using (var check = connection.CreateCommand())
         {
-            check.Transaction = transaction;
-            check.CommandText = """
+            var check = database.WriterCommand(transaction, """
                 SELECT (SELECT 1 FROM investors WHERE client_identifier = $c),
                        (SELECT 1 FROM investors WHERE id_number = $n)
-                """;
+                """);
             check.Parameters.AddWithValue("$c", investor.ClientIdentifier);
             check.Parameters.AddWithValue("$n", investor.IdNumber);
             using var reader = check.ExecuteReader();
@@ -44,14 +40,12 @@ internal sealed class InvestorStore(SimulatorDatabase database, TimeProvider tim
             }
         }
 
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
+        var insert = database.WriterCommand(transaction, """
             INSERT INTO investors (client_identifier, id_number, first_name, surname, date_of_birth,
                                    phone_number, email_address, pin, bank, registered_at)
             VALUES ($c, $n, $f, $s, $d, $p, $e, $pin, $b, $at)
             RETURNING id
-            """;
+            """);
         insert.Parameters.AddWithValue("$c", investor.ClientIdentifier);
         insert.Parameters.AddWithValue("$n", investor.IdNumber);
         insert.Parameters.AddWithValue("$f", investor.FirstName);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using UnitTrustLoad.Simulator.Hosting;
 
@@ -45,6 +46,8 @@ internal sealed class SimulatorDatabase : IDisposable
         """;
 
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<SqliteCommand> _balanceQueries = [];
     private readonly SqliteConnection _writer;
     private readonly string _readConnectionString;
     private readonly SimulatorSettings _settings;
@@ -69,13 +72,13 @@ internal sealed class SimulatorDatabase : IDisposable
     }
 
     /// <summary>Runs <paramref name="work"/> alone, inside one transaction, committed when it returns.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
             using var transaction = _writer.BeginTransaction();
-            var result = work(_writer, transaction);
+            var result = work(transaction);
             transaction.Commit();
             return result;
         }
@@ -85,16 +88,70 @@ internal sealed class SimulatorDatabase : IDisposable
         }
     }
 
-    /// <summary>A pooled read-only connection; dispose it to return it to the pool.</summary>
-    public SqliteConnection OpenReader()
+    /// <summary>
+    /// A prepared statement on the writer connection, made once per SQL text and reused (preparing
+    /// costs more than running these small statements). Call only inside <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    public SqliteCommand WriterCommand(SqliteTransaction transaction, string sql)
     {
+        if (!_writerCommands.TryGetValue(sql, out var command))
+        {
+            command = _writer.CreateCommand();
+            command.CommandText = sql;
+            _writerCommands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>
+    /// A prepared read-only query on its own connection, taken from a small pool so parallel reads
+    /// neither share a connection nor prepare the statement again. Give it back with <see cref="ReturnQuery"/>.
+    /// </summary>
+    public SqliteCommand RentQuery(string sql)
+    {
+        if (_balanceQueries.TryTake(out var command))
+        {
+            command.Parameters.Clear();
+            return command;
+        }
+
         var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
-        return connection;
+        command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public void ReturnQuery(SqliteCommand command)
+    {
+        if (_balanceQueries.Count < 64)
+        {
+            _balanceQueries.Add(command);
+            return;
+        }
+
+        var connection = command.Connection;
+        command.Dispose();
+        connection?.Dispose();
     }
 
     public void Dispose()
     {
+        foreach (var command in _writerCommands.Values)
+        {
+            command.Dispose();
+        }
+
+        while (_balanceQueries.TryTake(out var query))
+        {
+            var connection = query.Connection;
+            query.Dispose();
+            connection?.Dispose();
+        }
+
         _writer.Dispose();
         _writeGate.Dispose();
         using (var pooled = new SqliteConnection(_readConnectionString))

@@ -16,25 +16,25 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
     private const string SaleKind = "sale";
 
     public Task<TradeOutcome<PurchaseResponse>> PurchaseAsync(Trade trade, CancellationToken cancellationToken)
-        => database.WriteAsync((connection, transaction) => Purchase(connection, transaction, trade), cancellationToken);
+        => database.WriteAsync(transaction => Purchase(database, transaction, trade), cancellationToken);
 
     public Task<TradeOutcome<SellResponse>> SellAsync(Trade trade, CancellationToken cancellationToken)
-        => database.WriteAsync((connection, transaction) => Sell(connection, transaction, trade), cancellationToken);
+        => database.WriteAsync(transaction => Sell(database, transaction, trade), cancellationToken);
 
-    private TradeOutcome<PurchaseResponse> Purchase(SqliteConnection connection, SqliteTransaction transaction, Trade trade)
+    private TradeOutcome<PurchaseResponse> Purchase(SimulatorDatabase database, SqliteTransaction transaction, Trade trade)
     {
-        if (FindPrevious(connection, transaction, PurchaseKind, trade, SimulatorJsonContext.Default.PurchaseResponse) is { } previous)
+        if (FindPrevious(database, transaction, PurchaseKind, trade, SimulatorJsonContext.Default.PurchaseResponse) is { } previous)
         {
             return previous;
         }
 
-        var investorId = InvestorStore.FindId(connection, transaction, trade.ClientIdentifier);
+        var investorId = InvestorStore.FindId(database, transaction, trade.ClientIdentifier);
         if (investorId == 0)
         {
             return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.UnknownInvestor);
         }
 
-        var units = HoldingStore.HoldingUnits(connection, transaction, investorId, trade.FundCode);
+        var units = HoldingStore.HoldingUnits(database, transaction, investorId, trade.FundCode);
         if (units < 0)
         {
             return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.NotJoined);
@@ -42,8 +42,8 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
 
         var allotted = FixedPoint.UnitsAllotted(trade.Value, trade.UnitPrice);
         var after = units + allotted;
-        HoldingStore.SetHoldingUnits(connection, transaction, investorId, trade.FundCode, after);
-        var id = NextTransactionId(connection, transaction);
+        HoldingStore.SetHoldingUnits(database, transaction, investorId, trade.FundCode, after);
+        var id = NextTransactionId(database, transaction);
         var response = new PurchaseResponse(
             id,
             trade.ClientIdentifier,
@@ -52,24 +52,24 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
             FixedPoint.Price(trade.UnitPrice),
             FixedPoint.Units(allotted),
             new HoldingBalance(FixedPoint.Units(after), FixedPoint.MarketValue(after, trade.UnitPrice)));
-        Record(connection, transaction, id, PurchaseKind, trade, investorId, allotted, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.PurchaseResponse));
+        Record(database, transaction, id, PurchaseKind, trade, investorId, allotted, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.PurchaseResponse));
         return new TradeOutcome<PurchaseResponse>(OutcomeKind.Done, response);
     }
 
-    private TradeOutcome<SellResponse> Sell(SqliteConnection connection, SqliteTransaction transaction, Trade trade)
+    private TradeOutcome<SellResponse> Sell(SimulatorDatabase database, SqliteTransaction transaction, Trade trade)
     {
-        if (FindPrevious(connection, transaction, SaleKind, trade, SimulatorJsonContext.Default.SellResponse) is { } previous)
+        if (FindPrevious(database, transaction, SaleKind, trade, SimulatorJsonContext.Default.SellResponse) is { } previous)
         {
             return previous;
         }
 
-        var investorId = InvestorStore.FindId(connection, transaction, trade.ClientIdentifier);
+        var investorId = InvestorStore.FindId(database, transaction, trade.ClientIdentifier);
         if (investorId == 0)
         {
             return TradeOutcome<SellResponse>.Failed(OutcomeKind.UnknownInvestor);
         }
 
-        var units = HoldingStore.HoldingUnits(connection, transaction, investorId, trade.FundCode);
+        var units = HoldingStore.HoldingUnits(database, transaction, investorId, trade.FundCode);
         if (units < 0)
         {
             return TradeOutcome<SellResponse>.Failed(OutcomeKind.NotJoined);
@@ -85,8 +85,8 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
         }
 
         var after = units - redeemed;
-        HoldingStore.SetHoldingUnits(connection, transaction, investorId, trade.FundCode, after);
-        var id = NextTransactionId(connection, transaction);
+        HoldingStore.SetHoldingUnits(database, transaction, investorId, trade.FundCode, after);
+        var id = NextTransactionId(database, transaction);
         var response = new SellResponse(
             id,
             trade.ClientIdentifier,
@@ -95,17 +95,15 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
             FixedPoint.Price(trade.UnitPrice),
             FixedPoint.Units(redeemed),
             new HoldingBalance(FixedPoint.Units(after), FixedPoint.MarketValue(after, trade.UnitPrice)));
-        Record(connection, transaction, id, SaleKind, trade, investorId, -redeemed, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.SellResponse));
+        Record(database, transaction, id, SaleKind, trade, investorId, -redeemed, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.SellResponse));
         return new TradeOutcome<SellResponse>(OutcomeKind.Done, response);
     }
 
     /// <summary>The earlier answer for this reference (replayed or conflicting), or null when it is new.</summary>
-    private static TradeOutcome<T>? FindPrevious<T>(SqliteConnection connection, SqliteTransaction transaction, string kind, Trade trade, JsonTypeInfo<T> typeInfo)
+    private static TradeOutcome<T>? FindPrevious<T>(SimulatorDatabase database, SqliteTransaction transaction, string kind, Trade trade, JsonTypeInfo<T> typeInfo)
         where T : class
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT request_key, response FROM transactions WHERE kind = $k AND reference = $r";
+        var command = database.WriterCommand(transaction, "SELECT request_key, response FROM transactions WHERE kind = $k AND reference = $r");
         command.Parameters.AddWithValue("$k", kind);
         command.Parameters.AddWithValue("$r", trade.Reference);
         using var reader = command.ExecuteReader();
@@ -123,22 +121,18 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
     }
 
     // Safe without AUTOINCREMENT races because every write holds the single writer.
-    private static long NextTransactionId(SqliteConnection connection, SqliteTransaction transaction)
+    private static long NextTransactionId(SimulatorDatabase database, SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions";
+        var command = database.WriterCommand(transaction, "SELECT COALESCE(MAX(id), 0) + 1 FROM transactions");
         return (long)command.ExecuteScalar()!;
     }
 
-    private void Record(SqliteConnection connection, SqliteTransaction transaction, long id, string kind, Trade trade, long investorId, long units, string response)
+    private void Record(SimulatorDatabase database, SqliteTransaction transaction, long id, string kind, Trade trade, long investorId, long units, string response)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = """
+        var command = database.WriterCommand(transaction, """
             INSERT INTO transactions (id, kind, reference, request_key, investor_id, fund_code, units, response, created_at)
             VALUES ($id, $k, $r, $key, $i, $f, $u, $resp, $at)
-            """;
+            """);
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$k", kind);
         command.Parameters.AddWithValue("$r", trade.Reference);

@@ -111,7 +111,15 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             Scope = endpoint.Scope,
         })
         {
-            answer = await http.RequestClientCredentialsTokenAsync(request, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                answer = await http.RequestClientCredentialsTokenAsync(request, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+            {
+                // Duende returns most failures as data, but the HttpClient timeout escapes as a cancellation.
+                answer = ProtocolResponse.FromException<TokenResponse>(ex);
+            }
         }
 
         if (answer.IsError || string.IsNullOrEmpty(answer.AccessToken))
@@ -144,16 +152,22 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
 
     private AccessToken Create(string accessToken, long started, TimeSpan lifetime)
     {
-        // Timed from when the request left, so network time eats into our margin, not past the server's expiry.
-        var safety = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, lifetime.Ticks / 10));
-        var ahead = TimeSpan.FromTicks(Math.Min(endpoint.RefreshAhead.Ticks, (long)(lifetime.Ticks * endpoint.RefreshAheadFraction)));
-        if (ahead < safety * 2)
+        // Timed from when the request left, so network time eats into our margin, not past the server's expiry. JWT
+        // expiry is whole seconds, so a token may die up to a second early: that second plus a little is the safety.
+        var safety = TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, lifetime.Ticks / 20));
+        if (safety > lifetime / 2)
         {
-            ahead = safety * 2;
+            safety = lifetime / 2;
+        }
+
+        var ahead = TimeSpan.FromTicks(Math.Min(endpoint.RefreshAhead.Ticks, (long)(lifetime.Ticks * endpoint.RefreshAheadFraction)));
+        if (safety + ahead > lifetime * 0.9)
+        {
+            ahead = (lifetime * 0.9) - safety;
         }
 
         var frequency = time.TimestampFrequency;
         long Offset(TimeSpan span) => started + (long)(span.TotalSeconds * frequency);
-        return new AccessToken("Bearer " + accessToken, Offset(lifetime - ahead), Offset(lifetime - safety), lifetime);
+        return new AccessToken("Bearer " + accessToken, Offset(lifetime - safety - ahead), Offset(lifetime - safety), lifetime);
     }
 }

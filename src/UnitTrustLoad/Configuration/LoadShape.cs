@@ -13,6 +13,8 @@ internal static class LoadShape
     /// <summary>The scenario's stages; problems (with their paths) are added for stages that cannot run.</summary>
     public static List<LoadSimulation> For(ScenarioOptions scenario, LoadOptions load, string path, List<string> problems)
     {
+        // The configured stages are checked even when a shortcut replaces them: a broken file should not pass unnoticed.
+        var configured = Configured(scenario, load, path, problems);
         if (load.Vus is not null || load.Rate is not null || load.Duration is not null)
         {
             var during = load.Duration ?? TotalDuration(scenario) ?? DefaultShortcutDuration;
@@ -24,9 +26,19 @@ internal static class LoadShape
             return [Simulation.KeepConstant(load.Vus ?? FirstCopies(scenario) ?? 1, during)];
         }
 
+        return configured;
+    }
+
+    private static List<LoadSimulation> Configured(ScenarioOptions scenario, LoadOptions load, string path, List<string> problems)
+    {
         var result = new List<LoadSimulation>();
         if (scenario.Simulations.Count == 0)
         {
+            if (load.Vus is not null || load.Rate is not null)
+            {
+                return result;
+            }
+
             problems.Add($"{path}:Simulations: the scenario is enabled but has no load simulation; add one (for example {{ \"Kind\": \"KeepConstant\", \"Copies\": 5, \"During\": \"00:01:00\" }}) or use --vus/--rate.");
             return result;
         }

@@ -54,7 +54,16 @@ internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
             await steps.ThinkAsync(thinkTime, context);
             var sale = await steps.SellAsync(investor, saleValue, row, context);
             steps.Ledger.Offer(investor);
-            return sale;
+            if (sale.IsError)
+            {
+                return sale;
+            }
+
+            // The iteration's traffic is all five steps', not just the last one's.
+            return Response.Ok(
+                sale.StatusCode,
+                register.BytesSent + join.BytesSent + purchase.BytesSent + balance.Outcome.BytesSent + sale.BytesSent,
+                register.BytesReceived + join.BytesReceived + purchase.BytesReceived + balance.Outcome.BytesReceived + sale.BytesReceived);
         }
         finally
         {

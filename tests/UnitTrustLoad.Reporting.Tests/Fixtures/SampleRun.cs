@@ -31,7 +31,8 @@ internal static class SampleRun
         long violations = 0,
         string testName = "journey-smoke",
         string[]? steps = null,
-        int scenarios = 2)
+        int scenarios = 2,
+        double speed = 1)
     {
         steps ??= JourneySteps;
         var scenarioResults = new List<ScenarioResult>();
@@ -43,12 +44,12 @@ internal static class SampleRun
             var stepResults = new List<StepResult>();
             for (var i = 0; i < steps.Length; i++)
             {
-                stepResults.Add(Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, 16.5 + i, 20 + (i * 7.5)));
+                stepResults.Add(Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, (16.5 + i) * speed, (20 + (i * 7.5)) / speed));
             }
 
             scenarioResults.Add(new ScenarioResult(
                 name,
-                Step(name, 990, 10, 16.5, 120),
+                Step(name, 990, 10, 16.5 * speed, 120 / speed),
                 stepResults,
                 DroppedIterations: 7 + s,
                 ["Inject 20/1s for 00:01:00", "Pause 00:00:05"],
