@@ -35,12 +35,15 @@ public sealed class OpenModelTests
 
         var stats = result.Scenarios[0];
         (stats.Total.Count + stats.DroppedIterations).ShouldBe(100 + 200 + 300);
-        var perSecond = result.Intervals.Take(3).Select(i => i.Scenarios[0].Total.Count + i.Scenarios[0].DroppedIterations).ToList();
+        var perSecond = result.Intervals.Select(i => i.Scenarios[0].Total.Count + i.Scenarios[0].DroppedIterations).ToList();
 
-        // Interval edges and the scheduler's start differ by milliseconds (more on a busy machine), so a few arrivals may cross an edge.
-        ((double)perSecond[0]).ShouldBe(100, 10);
-        ((double)perSecond[1]).ShouldBe(200, 20);
-        ((double)perSecond[2]).ShouldBe(300, 30);
+        // The exact per-second shape is pinned on the fake clock. On the real clock the scheduler may start up to a
+        // second after the interval timer on a loaded machine, which shifts arrivals across interval edges; whatever
+        // the shift, the first second of a ramp from 0 to 300/s carries at most 100 and some later second at least 200.
+        perSecond.Sum().ShouldBe(600);
+        var firstBusy = perSecond.First(c => c > 0);
+        ((double)firstBusy).ShouldBeLessThanOrEqualTo(110);
+        perSecond.Max().ShouldBeGreaterThanOrEqualTo(190);
 
         // The target rate is the planned per-second rate of the interval being scheduled (at an edge, either side's).
         var rates = result.Intervals.Select(i => i.Scenarios[0].TargetRate).ToList();
