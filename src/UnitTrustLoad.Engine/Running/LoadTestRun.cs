@@ -58,6 +58,9 @@ internal sealed partial class LoadTestRun : IDisposable
     /// <summary>The scenarios' live state (tests and benchmarks read start lags from it).</summary>
     public IReadOnlyList<ScenarioRuntime> Scenarios => _scenarios;
 
+    /// <summary>True once <see cref="Stop"/> was called (cancellation, StopTest, an abort threshold); false at a normal end.</summary>
+    public bool StopRequested => Volatile.Read(ref _stopReason) is not null;
+
     /// <summary>Stops issuing iterations at once; the first reason given is the one reported.</summary>
     public void Stop(string reason)
     {

@@ -31,6 +31,14 @@ internal sealed class OpenSlot : IThreadPoolWorkItem
 
     public void Execute()
     {
+        // An arrival still waiting in the thread pool's queue when the test is stopped is a new iteration, and a stop
+        // means none: on a saturated machine hundreds can be queued behind the iteration that called StopTest.
+        if (_runtime.Run.StopRequested)
+        {
+            _runner.Release(this);
+            return;
+        }
+
         // Start lag as the iteration sees it: the scheduler's lateness plus the wait in the thread pool's queue.
         _runtime.StartLag.Record(_lateAtQueue + (_runtime.Clock.GetTimestamp() - _queuedAt), Response.Ok());
         var pending = _runtime.RunIterationAsync(_context);
