@@ -113,13 +113,19 @@ internal sealed class SuiteConfiguration
         }
 
         ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
-        if (problems.Count > 0)
+
+        // Unknown keys do not stop binding, so the value rules below still run and every problem is listed at once;
+        // only a value the binder cannot convert (already reported by the shape check) ends the list here.
+        var options = new SuiteOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException) when (problems.Count > 0)
         {
             return new SuiteConfiguration(problems);
         }
 
-        var options = new SuiteOptions();
-        configuration.Bind(options);
         Normalise(options);
         foreach (var failure in new DataAnnotationsValidation().Validate(null, options).Failures ?? [])
         {

@@ -56,6 +56,18 @@ public sealed class SuiteConfigurationTests
     }
 
     [Fact]
+    public void An_unknown_setting_does_not_hide_range_and_cross_field_problems()
+    {
+        var config = Load("--Auth:Scop=x", "--vus", "-3", "--target", "ftp://nowhere");
+
+        config.Options.ShouldBeNull();
+        var text = string.Join(Environment.NewLine, config.Problems);
+        text.ShouldContain("Auth:Scop: unknown setting");
+        text.ShouldContain("Load:Vus (--vus):");
+        text.ShouldContain("Target:BaseUrl (--target): 'ftp://nowhere' is not an absolute http(s) URL");
+    }
+
+    [Fact]
     public void Range_and_cross_field_rules_are_reported_together()
     {
         var config = Load(
