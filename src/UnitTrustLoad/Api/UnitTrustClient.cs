@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using UnitTrustLoad.Api.Contracts;
 using UnitTrustLoad.Api.Transport;
@@ -37,6 +38,7 @@ internal sealed class UnitTrustClient(IApiTransport transport, TokenCache tokens
     public ValueTask<Response<SaleResponse>> SellAsync(SaleRequest body, IScenarioContext? context, CancellationToken cancellationToken)
         => SendAsync(endpoints.Sell, body, ApiJsonContext.Default.SaleRequest, ApiJsonContext.Default.SaleResponse, context, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Response<TResponse>> SendAsync<TRequest, TResponse>(
         ApiOperation operation,
         TRequest body,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net;
@@ -104,6 +105,7 @@ internal sealed class LeanConnection : IDisposable
     }
 
     /// <summary>Sends the written request and reads one answer; <paramref name="deadline"/> is watched by the transport.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Exchange> ExchangeAsync(int requestLength, long deadline, CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _state, Busy, Idle) != Idle)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -54,6 +55,7 @@ internal sealed class LeanTransport : IApiTransport
     /// <summary>Connections open now (idle and busy).</summary>
     public int OpenConnections => Volatile.Read(ref _open);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response<TResponse>> SendAsync<TRequest, TResponse>(
         ApiOperation operation,
         TRequest body,
