@@ -8,17 +8,17 @@ cd "$(dirname "$0")/../.."
 DURATION=${DURATION:-00:00:20}
 VUS=${VUS:-16}
 CONNECTIONS=${CONNECTIONS:-50}
-PORT=${PORT:-5199}
 seconds=$(python3 -c "import sys;h,m,s=sys.argv[1].split(':');print(int(h)*3600+int(m)*60+int(float(s)))" "$DURATION")
 work=$(mktemp -d)
 secret=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
-base=http://127.0.0.1:$PORT
 
 dotnet build -c Release src/UnitTrustLoad/UnitTrustLoad.csproj -nologo -v q >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; exit 1; }
 bin=src/UnitTrustLoad/bin/Release/net10.0
 simbin=src/UnitTrustLoad.Simulator/bin/Release/net10.0
 
 start_simulator() {
+  # A fresh free port each time, so a simulator still shutting down cannot answer for the next one.
+  base=http://127.0.0.1:$(python3 -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])")
   Simulator__ClientSecret=$secret dotnet "$simbin/UnitTrustLoad.Simulator.dll" --urls "$base" >"$work/sim.log" 2>&1 &
   sim_pid=$!
   for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null 2>&1 && return 0; sleep 0.2; done
@@ -36,7 +36,7 @@ run_suite() {
     dotnet "$bin/UnitTrustLoad.dll" --target "$base" --out "$out" --Report:LiveView=false --Ledger:ReconcileSample=0 \
     --Load:ReportingInterval=00:00:05 "$@" >"$work/suite.log" 2>&1 &
   local pid=$! hz; hz=$(getconf CLK_TCK)
-  while [ -z "$(ls -d "$out"/*/ 2>/dev/null)" ]; do kill -0 $pid 2>/dev/null || { cat "$work/suite.log"; exit 1; }; sleep 0.05; done
+  while [ -z "$(ls -d "$out"/*/ 2>/dev/null)" ]; do kill -0 $pid 2>/dev/null || { cat "$work/suite.log" >&2; exit 1; }; sleep 0.05; done
   local t0 c0; t0=$(date +%s.%N); c0=$(cpu_ticks $pid)
   local last=$c0
   while [ ! -f "$(ls -d "$out"/*/ | head -1)timeseries.csv" ] && kill -0 $pid 2>/dev/null; do last=$(cpu_ticks $pid 2>/dev/null || echo "$last"); sleep 0.05; done

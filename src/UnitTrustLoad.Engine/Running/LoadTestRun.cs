@@ -35,6 +35,7 @@ internal sealed partial class LoadTestRun : IDisposable
     public LoadTestRun(LoadTest test)
     {
         _test = test;
+        IterationToken = _iterations.Token;
         _expressions = DefinitionValidator.Validate(test);
         _abortVerdicts = new ThresholdResult?[test.Thresholds.Count];
         var loggers = test.LoggerFactory ?? NullLoggerFactory.Instance;
@@ -51,7 +52,8 @@ internal sealed partial class LoadTestRun : IDisposable
 
     public RunCounters Counters { get; } = new();
 
-    public CancellationToken IterationToken => _iterations.Token;
+    /// <summary>Cancelled when the grace period after a stop has expired; cached so abandoned iterations can still read it after the run is disposed.</summary>
+    public CancellationToken IterationToken { get; }
 
     /// <summary>The scenarios' live state (tests and benchmarks read start lags from it).</summary>
     public IReadOnlyList<ScenarioRuntime> Scenarios => _scenarios;
@@ -89,9 +91,11 @@ internal sealed partial class LoadTestRun : IDisposable
 
             await Task.WhenAll(drivers).ConfigureAwait(false);
             await DrainAsync().ConfigureAwait(false);
-            duration = Clock.GetElapsedTime(_measureStart);
+
+            // Stop the interval timer before reading the end, so the last interval ends exactly at the run's end.
             await reportingStop.CancelAsync().ConfigureAwait(false);
             await reporting.ConfigureAwait(false);
+            duration = Clock.GetElapsedTime(_measureStart);
             if (duration > _lastFlush || _intervals.Count == 0)
             {
                 sinks.ReportInterval(Flush(duration));

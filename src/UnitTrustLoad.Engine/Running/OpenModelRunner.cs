@@ -115,8 +115,7 @@ internal sealed class OpenModelRunner
             slot = new OpenSlot(this, _runtime, Interlocked.Increment(ref _slots) - 1);
         }
 
-        _runtime.StartLag.Record(lagTicks * _runtime.Clock.TimestampFrequency / TimeSpan.TicksPerSecond, Scenarios.Response.Ok());
-        ThreadPool.UnsafeQueueUserWorkItem(slot, preferLocal: false);
+        slot.Queue(lagTicks * _runtime.Clock.TimestampFrequency / TimeSpan.TicksPerSecond);
         return true;
     }
 }

@@ -11,6 +11,8 @@ internal sealed class OpenSlot : IThreadPoolWorkItem
     private readonly OpenModelRunner _runner;
     private readonly ScenarioRuntime _runtime;
     private readonly ScenarioContext _context;
+    private long _queuedAt;
+    private long _lateAtQueue;
 
     public OpenSlot(OpenModelRunner runner, ScenarioRuntime runtime, int number)
     {
@@ -19,8 +21,18 @@ internal sealed class OpenSlot : IThreadPoolWorkItem
         _context = new ScenarioContext(runtime, number);
     }
 
+    /// <summary>Hands the slot to the thread pool; <paramref name="lateBy"/> is how late the scheduler already was, in clock timestamp units.</summary>
+    public void Queue(long lateBy)
+    {
+        _lateAtQueue = lateBy;
+        _queuedAt = _runtime.Clock.GetTimestamp();
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
     public void Execute()
     {
+        // Start lag as the iteration sees it: the scheduler's lateness plus the wait in the thread pool's queue.
+        _runtime.StartLag.Record(_lateAtQueue + (_runtime.Clock.GetTimestamp() - _queuedAt), Response.Ok());
         var pending = _runtime.RunIterationAsync(_context);
         if (pending.IsCompletedSuccessfully)
         {

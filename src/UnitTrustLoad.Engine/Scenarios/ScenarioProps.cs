@@ -36,7 +36,7 @@ public sealed record ScenarioProps
     /// <summary>The load shape, stage after stage.</summary>
     public IReadOnlyList<LoadSimulation> LoadSimulations { get; init; } = [];
 
-    /// <summary>Open model only: the most iterations in flight at once; an arrival beyond it is dropped. 0 = no cap beyond the engine's default.</summary>
+    /// <summary>Open model only: the most iterations in flight at once; an arrival beyond it is dropped (counted, never delayed). 0 = the engine's default of 10,000.</summary>
     public int MaxConcurrency { get; init; }
 
     /// <summary>Relative weight (informational; used by the suite to split a shared rate).</summary>

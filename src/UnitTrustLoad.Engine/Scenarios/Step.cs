@@ -10,6 +10,7 @@ public static class Step
     /// </summary>
     public static ValueTask<Response> Run(string name, IScenarioContext context, Func<ValueTask<Response>> run)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(run);
         if (context is not ScenarioContext engineContext)
         {
@@ -42,6 +43,7 @@ public static class Step
     /// <summary>Runs and records a step that carries a payload (see <see cref="Run(string, IScenarioContext, Func{ValueTask{Response}})"/>).</summary>
     public static ValueTask<Response<T>> Run<T>(string name, IScenarioContext context, Func<ValueTask<Response<T>>> run)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(run);
         if (context is not ScenarioContext engineContext)
         {

@@ -1,6 +1,19 @@
 namespace UnitTrustLoad.Engine.Simulations;
 
 /// <summary>Factory for load simulations, in NBomber's words.</summary>
+/// <remarks>
+/// <para>A scenario's simulations run one after another. Ramps are linear from the previous stage's level (0 for the
+/// first stage, and after a <see cref="Pause"/> or a switch between the closed and the open model).
+/// <see cref="RampingConstant"/> sets the nearest whole number of copies along the line;
+/// <see cref="RampingInject"/> sets each interval's rate so that the last interval reaches the target (0 → 100 over
+/// 10 intervals: 10, 20, …, 100).</para>
+/// <para>Open model: an interval's arrivals are spread evenly across it (arrival k of rate r at k × interval / r) and
+/// each starts at its intended time on the thread pool, whether or not earlier iterations have finished.
+/// An arrival is <b>dropped</b> when it cannot start on time: the scheduler reached it more than 50 ms after its
+/// intended time (the generator was saturated or stalled), or the scenario already had its maximum of iterations in
+/// flight (<see cref="Scenarios.ScenarioProps.MaxConcurrency"/>, 10,000 when 0). A dropped arrival is counted in
+/// <c>DroppedIterations</c> and never started later, so started + dropped always equals the plan.</para>
+/// </remarks>
 public static class Simulation
 {
     /// <summary>Closed model: <paramref name="copies"/> virtual users for <paramref name="during"/>.</summary>

@@ -10,7 +10,7 @@ namespace UnitTrustLoad.Engine.Sinks;
 /// </summary>
 internal sealed class SinkDispatcher
 {
-    /// <summary>How long the end of a run waits for sinks to catch up.</summary>
+    /// <summary>How long the run waits for a sink's start, for the queues to drain at the end, and for a final call.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
 
     private readonly IReadOnlyList<IReportingSink> _sinks;
@@ -34,7 +34,12 @@ internal sealed class SinkDispatcher
         for (int i = 0; i < _sinks.Count; i++)
         {
             var sink = _sinks[i];
-            await CallAsync(sink, "start", () => sink.StartAsync(info, _cancellationToken)).ConfigureAwait(false);
+            var call = CallAsync(sink, "start", () => sink.StartAsync(info, _cancellationToken));
+            if (await Task.WhenAny(call, Task.Delay(DrainLimit)).ConfigureAwait(false) != call)
+            {
+                _errors.Enqueue(new SinkError(SafeName(sink), "start", $"did not finish within {DrainLimit.TotalSeconds:0} s; the run started without waiting for it"));
+            }
+
             _queues[i] = Channel.CreateUnbounded<IntervalStats>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             _pumps[i] = PumpAsync(sink, _queues[i].Reader);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HdrHistogram;
 using UnitTrustLoad.Engine.Scenarios;
@@ -10,6 +11,12 @@ namespace UnitTrustLoad.Engine.Statistics;
 /// </summary>
 internal sealed class StatsStripe
 {
+    /// <summary>Distinct status codes kept per lane; later new codes are counted under <see cref="OtherStatusCodes"/>.</summary>
+    public const int MaxStatusCodes = 200;
+
+    /// <summary>The status code that collects codes beyond <see cref="MaxStatusCodes"/>.</summary>
+    public const string OtherStatusCodes = "other";
+
     private readonly Lock _gate = new();
     private readonly LongHistogram _histogram = LatencyHistogram.Create();
     private readonly Dictionary<string, long> _statusCodes = new(StringComparer.Ordinal);
@@ -34,7 +41,14 @@ internal sealed class StatsStripe
 
             _bytesSent += response.BytesSent;
             _bytesReceived += response.BytesReceived;
-            ref long count = ref CollectionsMarshal.GetValueRefOrAddDefault(_statusCodes, response.StatusCode ?? string.Empty, out _);
+            string code = response.StatusCode ?? string.Empty;
+            ref long count = ref CollectionsMarshal.GetValueRefOrNullRef(_statusCodes, code);
+            if (Unsafe.IsNullRef(ref count))
+            {
+                // Status codes are meant to be few; a scenario that puts unique text in them must not grow memory.
+                count = ref CollectionsMarshal.GetValueRefOrAddDefault(_statusCodes, _statusCodes.Count < MaxStatusCodes ? code : OtherStatusCodes, out _);
+            }
+
             count++;
         }
     }

@@ -140,8 +140,11 @@ public sealed partial record RunSummary
                 return latency.P50;
         }
 
-        if (name.StartsWith("p(", StringComparison.Ordinal) && name.EndsWith(')')
-            && double.TryParse(name.AsSpan(2, name.Length - 3), NumberStyles.Float, CultureInfo.InvariantCulture, out var percentile))
+        // "p(95)" as thresholds write it, or "p95" / "p99.9" as summaries name it.
+        var digits = name.StartsWith("p(", StringComparison.Ordinal) && name.EndsWith(')') ? name.AsSpan(2, name.Length - 3)
+            : name.StartsWith('p') ? name.AsSpan(1)
+            : [];
+        if (!digits.IsEmpty && double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var percentile))
         {
             return percentile switch
             {

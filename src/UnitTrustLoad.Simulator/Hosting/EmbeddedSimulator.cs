@@ -11,6 +11,7 @@ namespace UnitTrustLoad.Simulator.Hosting;
 public sealed class EmbeddedSimulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private EmbeddedSimulator(Uri baseUrl, string clientId, string clientSecret, string databasePath, WebApplication app)
     {
@@ -60,9 +61,14 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the server and deletes a temporary database.</summary>
+    /// <summary>Stops the server and deletes a temporary database; safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }

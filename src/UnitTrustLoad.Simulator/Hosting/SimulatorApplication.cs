@@ -20,6 +20,10 @@ internal static class SimulatorApplication
     public static WebApplication CreateEmbedded(SimulatorSettings settings)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+
+        // The host process's appsettings and environment are not ours: the options object is the
+        // whole configuration, and their logging levels must not make the simulator chatty.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -30,14 +34,20 @@ internal static class SimulatorApplication
 
     private static SimulatorOptions Bind(ConfigurationManager configuration)
     {
+        var section = configuration.GetSection(SimulatorOptions.SectionName);
+        var problems = SimulatorConfigurationCheck.FindProblems(section);
+        if (problems.Count > 0)
+        {
+            throw new SimulatorConfigurationException(problems);
+        }
+
         try
         {
-            return configuration.GetSection(SimulatorOptions.SectionName)
-                .Get<SimulatorOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new SimulatorOptions();
+            return section.Get<SimulatorOptions>(binder => binder.ErrorOnUnknownConfiguration = true) ?? new SimulatorOptions();
         }
         catch (InvalidOperationException ex)
         {
-            // The binder names the key and the bad value; pass its words on without a stack trace.
+            // A case the check above missed: pass the binder's words on without a stack trace.
             throw new SimulatorConfigurationException([ex.Message + (ex.InnerException is null ? "" : " " + ex.InnerException.Message)]);
         }
     }

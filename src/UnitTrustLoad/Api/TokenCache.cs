@@ -83,7 +83,13 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         }
 
         var fresh = await refresh.ConfigureAwait(false);
-        return fresh ?? (stillValid ? seen : null);
+        if (fresh is not null)
+        {
+            return fresh;
+        }
+
+        // The refresh failed: the old token only if it is still valid now, after the wait.
+        return seen is not null && time.GetTimestamp() < seen.ExpiresAt ? seen : null;
     }
 
     private async Task<AccessToken?> RefreshAsync(IScenarioContext? context)

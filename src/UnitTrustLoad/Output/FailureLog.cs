@@ -34,20 +34,29 @@ internal sealed class FailureLog : IAsyncDisposable
         _writer.WriteLine("# Sampled failed requests: time (UTC), operation, method, path, status, body excerpt. Authorization headers are never logged.");
     }
 
-    public void Record(string operation, string method, string path, string status, string? body)
+    /// <summary>True when this failure should be written: the caller then reads the body, and only then.</summary>
+    public bool Reserve(string operation, string status)
     {
         if (_writer is null || _samplesPerStatus == 0)
         {
-            return;
+            return false;
         }
 
-        var key = operation + " " + status;
-        var seen = _counts.AddOrUpdate(key, 1, static (_, n) => n + 1);
-        if (seen > _samplesPerStatus)
+        var seen = _counts.AddOrUpdate(operation + " " + status, 1, static (_, n) => n + 1);
+        return seen <= _samplesPerStatus;
+    }
+
+    public void Record(string operation, string method, string path, string status, string? body)
+    {
+        if (Reserve(operation, status))
         {
-            return;
+            Write(operation, method, path, status, body);
         }
+    }
 
+    /// <summary>Writes a failure already reserved with <see cref="Reserve"/>.</summary>
+    public void Write(string operation, string method, string path, string status, string? body)
+    {
         var excerpt = Excerpt(body);
         var line = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow():O} {operation} {method} {path} {status} {excerpt}");
         lock (_gate)

@@ -5,7 +5,8 @@ namespace UnitTrustLoad.Scenarios;
 
 /// <summary>
 /// Investors for the standalone purchase, balance and sale scenarios. Each is leased to one iteration at a time, so the
-/// ledger never races a trade in flight. Prepared once (register, join, fund) by the first scenario's init hook.
+/// ledger never races a trade in flight. Prepared once (register, join, fund) by the first scenario's init hook; only
+/// these funded investors are leased, so a sale never meets an empty holding (join-fund's investors hold nothing).
 /// </summary>
 internal sealed class InvestorPool(InvestorSteps steps, int size)
 {
@@ -18,7 +19,6 @@ internal sealed class InvestorPool(InvestorSteps steps, int size)
     private readonly ConcurrentQueue<Investor> _registered = new();
     private readonly Lock _prepareGate = new();
     private Task<int>? _preparation;
-    private int _joinedCount;
     private int _registeredCount;
 
     public int Available => _ready.Count;
@@ -49,16 +49,6 @@ internal sealed class InvestorPool(InvestorSteps steps, int size)
         }
 
         return false;
-    }
-
-    /// <summary>A joined investor from join-fund; kept only while the pool is below ten times its size.</summary>
-    public void OfferJoined(Investor investor)
-    {
-        if (Interlocked.Increment(ref _joinedCount) <= size * 10)
-        {
-            _ready.Enqueue(investor);
-            steps.Ledger.Offer(investor);
-        }
     }
 
     /// <summary>Registers, joins and funds <c>size</c> investors once, however many scenarios ask. Returns how many are ready.</summary>
@@ -116,7 +106,6 @@ internal sealed class InvestorPool(InvestorSteps steps, int size)
                 return $"purchase {purchase.StatusCode}";
             }
 
-            Interlocked.Increment(ref _joinedCount);
             _ready.Enqueue(investor);
             steps.Ledger.Offer(investor);
             return null;

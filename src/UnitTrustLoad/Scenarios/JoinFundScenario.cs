@@ -4,7 +4,6 @@ namespace UnitTrustLoad.Scenarios;
 
 /// <summary>
 /// Joins the fund with an investor the register scenario left, or one it registers itself when none is waiting.
-/// Joined investors top up the pool that purchase, balance and sale draw from.
 /// </summary>
 internal sealed class JoinFundScenario(InvestorSteps steps, InvestorPool pool)
 {
@@ -25,21 +24,10 @@ internal sealed class JoinFundScenario(InvestorSteps steps, InvestorPool pool)
 
                 var joined = await steps.JoinAsync(investor, row, context);
                 steps.WriteRow(row);
-                if (!joined.IsError)
-                {
-                    pool.OfferJoined(investor);
-                }
-
                 return joined;
             }
 
-            var join = await steps.JoinAsync(investor, null, context);
-            if (!join.IsError)
-            {
-                pool.OfferJoined(investor);
-            }
-
-            return join;
+            return await steps.JoinAsync(investor, null, context);
         }
         finally
         {

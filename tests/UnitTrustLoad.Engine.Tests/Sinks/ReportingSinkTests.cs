@@ -43,10 +43,12 @@ public sealed class ReportingSinkTests
             .WithReportingInterval(TimeSpan.FromMilliseconds(250)).RunAsync();
 
         result.Interrupted.ShouldBeFalse();
-        result.Scenarios[0].Total.Count.ShouldBeGreaterThan(50);
+        result.Scenarios[0].Total.Count.ShouldBeGreaterThan(0);
+        result.Duration.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
         result.SinkErrors.Select(e => e.Phase).Distinct().ShouldBe(["start", "interval", "final"], ignoreOrder: true);
         result.SinkErrors.ShouldAllBe(e => e.Sink == "failing" && e.Message == "InvalidOperationException: disk full");
         good.Final.ShouldNotBeNull();
+        good.Final.Scenarios[0].Total.Count.ShouldBe(result.Scenarios[0].Total.Count);
         good.Intervals.Count.ShouldBe(result.Intervals.Count);
     }
 

@@ -135,6 +135,23 @@ public sealed class StepRecorderTests
     }
 
     [Fact]
+    public void Status_codes_beyond_the_cap_are_counted_under_other_so_memory_stays_flat()
+    {
+        var recorder = new StepRecorder("codes", Frequency);
+        for (int i = 0; i < 10_000; i++)
+        {
+            recorder.Record(Ms(1), Response.Fail($"error {i}"));
+        }
+
+        var accumulator = new StepAccumulator();
+        recorder.DrainInto(accumulator);
+        var codes = accumulator.ToResult("codes", TimeSpan.FromSeconds(1)).StatusCodes;
+        codes.Count.ShouldBe(StatsStripe.MaxStatusCodes + 1);
+        codes[StatsStripe.OtherStatusCodes].ShouldBe(10_000 - StatsStripe.MaxStatusCodes);
+        codes.Values.Sum().ShouldBe(10_000);
+    }
+
+    [Fact]
     public void Latencies_beyond_an_hour_are_clamped_not_lost()
     {
         var recorder = new StepRecorder("slow", Frequency);

@@ -45,6 +45,30 @@ public sealed class ThresholdRunTests
     }
 
     [Fact]
+    public async Task Baseline_thresholds_ask_the_test_baseline_by_scope_and_metric()
+    {
+        var scenario = Scenario.Create("quick", static ctx => new ValueTask<Response>(Response.Ok()))
+            .WithLoadSimulations(Simulation.IterationsForConstant(1, 50));
+        var asked = new List<(string Scope, string Metric)>();
+
+        var result = await LoadTest.Create("t").WithScenarios(scenario)
+            .WithBaseline((scope, metric) =>
+            {
+                asked.Add((scope, metric));
+                return metric == "count" ? 40 : null;
+            })
+            .WithThresholds(new Threshold("count <= baseline * 1.10", "quick"), new Threshold("p(95) < baseline + 5", "quick"))
+            .RunAsync();
+
+        asked.ShouldBe([("quick", "count"), ("quick", "p(95)")]);
+        result.Thresholds[0].Passed.ShouldBeFalse();
+        result.Thresholds[0].Actual.ShouldBe(50);
+        result.Thresholds[0].Message!.ShouldContain("required <= 44");
+        result.Thresholds[1].Passed.ShouldBeFalse();
+        result.Thresholds[1].Message!.ShouldContain("no baseline value for p(95) in 'quick'");
+    }
+
+    [Fact]
     public async Task A_malformed_threshold_is_rejected_before_any_load_with_its_position()
     {
         long iterations = 0;

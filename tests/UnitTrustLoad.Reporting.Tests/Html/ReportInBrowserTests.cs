@@ -27,17 +27,57 @@ public sealed class ReportInBrowserTests
     [ChromiumFact]
     public async Task Report_opened_from_disk_offline_draws_every_chart_without_errors_or_outside_requests()
     {
-        var folder = Path.Combine(AppContext.BaseDirectory, "browser-report");
+        var folder = FreshFolder("browser-report");
+        var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false, steps: ["register", "join_fund", "purchase"], speed: 1.15)));
+        var context = SampleRun.Context(SampleRun.Create(intervals: 180, violations: 2, testName: "journey </script> soak"), baseline);
+        (await ReportWriterSet.Default.WriteAllAsync(context, folder)).ShouldBeEmpty();
+
+        var visit = await VisitAsync(Path.Combine(folder, "report.html"), async page =>
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "report.png"), FullPage = true });
+            await page.Locator("#scenario-0").ScreenshotAsync(new() { Path = Path.Combine(folder, "report-scenario.png") });
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await page.PdfAsync(new() { Path = Path.Combine(folder, "report.pdf"), Format = "A4", PrintBackground = true });
+        });
+
+        visit.Errors.ShouldBeEmpty();
+        visit.OutsideRequests.ShouldBeEmpty();
+        visit.Charts.ShouldBe(8);
+        visit.DrawnCanvases.ShouldBe(8);
+        visit.Title.ShouldBe("journey </script> soak: load test report");
+        File.Exists(Path.Combine(folder, "report.png")).ShouldBeTrue();
+    }
+
+    [ChromiumFact]
+    public async Task The_browser_check_catches_a_page_that_reaches_outside()
+    {
+        var folder = FreshFolder("browser-report-leaky");
+        (await ReportWriterSet.Default.WriteAllAsync(SampleRun.Context(SampleRun.Create(intervals: 5)), folder)).ShouldBeEmpty();
+        var path = Path.Combine(folder, "report.html");
+
+        // A loopback address with nothing listening: even if the guard failed, nothing would leave the machine.
+        var html = await File.ReadAllTextAsync(path);
+        await File.WriteAllTextAsync(path, html.Replace("<main>", "<main><img src=\"http://127.0.0.1:9/pixel.png\" alt=\"\">", StringComparison.Ordinal));
+
+        var visit = await VisitAsync(path, null);
+
+        (visit.Errors.Count + visit.OutsideRequests.Count).ShouldBeGreaterThan(0);
+        visit.Errors.ShouldContain(e => e.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string FreshFolder(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, name);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
 
-        var baseline = RunSummary.From(SampleRun.Context(SampleRun.Create(failingThreshold: false, steps: ["register", "join_fund", "purchase"], speed: 1.15)));
-        var context = SampleRun.Context(SampleRun.Create(intervals: 180, violations: 2, testName: "journey </script> soak"), baseline);
-        (await ReportWriterSet.Default.WriteAllAsync(context, folder)).ShouldBeEmpty();
-        var reportUrl = new Uri(Path.Combine(folder, "report.html")).AbsoluteUri;
+        return folder;
+    }
 
+    private static async Task<Visit> VisitAsync(string reportPath, Func<IPage, Task>? whileOpen)
+    {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumFactAttribute.ExecutablePath, Headless = true, Args = BrowserArgs });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } });
@@ -58,6 +98,8 @@ public sealed class ReportInBrowserTests
                 outside.Enqueue(request.Url);
             }
         };
+
+        // The network is blocked: every request that is not the report file itself is aborted and counted.
         await page.RouteAsync("**/*", async route =>
         {
             if (route.Request.Url.StartsWith("file:", StringComparison.Ordinal))
@@ -71,19 +113,18 @@ public sealed class ReportInBrowserTests
             }
         });
 
-        await page.GotoAsync(reportUrl, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+        await page.GotoAsync(new Uri(reportPath).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         await page.WaitForFunctionAsync("() => document.documentElement.hasAttribute('data-charts')", null, new() { Timeout = 60_000 });
         var charts = await page.EvaluateAsync<int>("() => Number(document.documentElement.getAttribute('data-charts'))");
         var drawn = await page.EvaluateAsync<int>(CountDrawnCanvases);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "report.png"), FullPage = true });
-        await page.Locator("#scenario-0").ScreenshotAsync(new() { Path = Path.Combine(folder, "report-scenario.png") });
-        await page.EmulateMediaAsync(new() { Media = Media.Print });
-        await page.PdfAsync(new() { Path = Path.Combine(folder, "report.pdf"), Format = "A4", PrintBackground = true });
+        var title = await page.TitleAsync();
+        if (whileOpen is not null)
+        {
+            await whileOpen(page);
+        }
 
-        errors.ShouldBeEmpty();
-        outside.ShouldBeEmpty();
-        charts.ShouldBe(8);
-        drawn.ShouldBe(8);
-        (await page.TitleAsync()).ShouldBe("journey </script> soak: load test report");
+        return new Visit([.. errors], [.. outside], charts, drawn, title);
     }
+
+    private sealed record Visit(IReadOnlyList<string> Errors, IReadOnlyList<string> OutsideRequests, int Charts, int DrawnCanvases, string Title);
 }

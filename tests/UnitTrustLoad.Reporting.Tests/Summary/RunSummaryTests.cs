@@ -119,6 +119,8 @@ public sealed class RunSummaryTests
         lookup("journey.purchase", "p(95)").ShouldBe(70);
         lookup("journey.purchase", "p(99)").ShouldBe(105);
         lookup("journey.purchase", "p(99.9)").ShouldBe(175);
+        lookup("journey.purchase", "P95").ShouldBe(70);
+        lookup("journey.purchase", "p( 99 )").ShouldBe(105);
         lookup("journey.purchase", "fail_rate")!.Value.ShouldBe(25.0 / 1247, 1e-12);
         lookup("journey.purchase", "count(fail)").ShouldBe(25);
         lookup("journey", "mean").ShouldBe(132);

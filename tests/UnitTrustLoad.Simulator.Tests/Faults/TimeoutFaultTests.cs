@@ -9,7 +9,11 @@ public sealed class TimeoutFaultFixture : SimulatorFixture
 {
     protected override SimulatorOptions CreateOptions() => new()
     {
-        Faults = { ["Register"] = new FaultOptions { TimeoutRate = 1.0, TimeoutDelayMs = 400 } },
+        Faults =
+        {
+            ["Register"] = new FaultOptions { TimeoutRate = 1.0, TimeoutDelayMs = 400 },
+            ["Token"] = new FaultOptions { LatencyMs = 300 },
+        },
     };
 }
 
@@ -29,5 +33,16 @@ public sealed class TimeoutFaultTests(TimeoutFaultFixture fixture) : IClassFixtu
         status.ShouldBe(HttpStatusCode.RequestTimeout);
         var balance = await _client.CallAsync(SimulatorClient.FetchBalance, TestData.Balance(registration["ClientIdentifier"]!.GetValue<string>()));
         balance.Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Token_faults_delay_the_token_endpoint()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var token = await _client.RequestTokenAsync();
+
+        watch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290));
+        token.ShouldNotBeNullOrEmpty();
     }
 }

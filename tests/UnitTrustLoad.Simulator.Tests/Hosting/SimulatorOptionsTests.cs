@@ -52,6 +52,19 @@ public sealed class SimulatorOptionsTests
     }
 
     [Fact]
+    public void Standalone_configuration_problems_are_all_reported_at_once()
+    {
+        var error = Should.Throw<SimulatorConfigurationException>(
+            () => SimulatorApplication.CreateStandalone(
+                ["--Simulator:Faults:Purchase:ErorRate=0.1", "--Simulator:TokenLifetime=abc", "--Simulator:Funds:0:UnitPrice=x"]));
+
+        error.Problems.Count.ShouldBe(3);
+        error.Message.ShouldContain("Simulator:Faults:Purchase:ErorRate is not a simulator setting");
+        error.Message.ShouldContain("Simulator:TokenLifetime is 'abc'");
+        error.Message.ShouldContain("Simulator:Funds:0:UnitPrice is 'x'");
+    }
+
+    [Fact]
     public async Task Standalone_configuration_binds_the_client_and_faults_from_the_command_line()
     {
         var (app, settings) = SimulatorApplication.CreateStandalone(

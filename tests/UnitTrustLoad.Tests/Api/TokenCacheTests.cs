@@ -52,12 +52,14 @@ public sealed class TokenCacheTests
         {
             while (DateTime.UtcNow < stop)
             {
+                // Judged against the time before asking: a token already expired then is a bug whatever the scheduler did.
+                var asked = TimeProvider.System.GetTimestamp();
                 var token = await cache.GetAsync(null);
                 if (token is null)
                 {
                     Interlocked.Increment(ref missing);
                 }
-                else if (TimeProvider.System.GetTimestamp() >= token.ExpiresAt)
+                else if (asked >= token.ExpiresAt)
                 {
                     Interlocked.Increment(ref expiredHandedOut);
                 }
@@ -68,9 +70,10 @@ public sealed class TokenCacheTests
 
         missing.ShouldBe(0);
         expiredHandedOut.ShouldBe(0);
-        // 5 s of 2 s tokens, each used for about 0.5 s (1.1 s of whole-second safety, 0.4 s ahead): about 10 requests,
-        // one per refresh, not one per caller (16 callers polling every 5 ms would make hundreds).
-        cache.Requests.ShouldBeInRange(2, 16);
+        // 5 s of 2 s tokens, each used for about 0.5 s (1.1 s of whole-second safety, 0.4 s ahead): about 10 requests
+        // (more when a busy machine slows the token server), one per refresh, not one per caller: 16 callers polling
+        // every 5 ms ask thousands of times.
+        cache.Requests.ShouldBeInRange(2, 40);
     }
 
     [Fact]

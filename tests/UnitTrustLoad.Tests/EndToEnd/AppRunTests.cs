@@ -164,6 +164,28 @@ public sealed class AppRunTests
         rows.Skip(1).Select(r => r.Split(',')[1]).Distinct().Count().ShouldBe((int)registered);
     }
 
+    [Fact]
+    public async Task Standalone_purchase_balance_and_sale_share_a_prepared_pool_and_keep_the_ledger_exact()
+    {
+        using var run = await AppRun.StartAsync(
+            ["--scenario", "purchase,balance,sale,register,join-fund", "--vus", "3", "--duration", "00:00:04", "--Load:PoolSize=12"]);
+
+        run.ExitCode.ShouldBe(ExitCodes.Passed, run.Describe());
+        var summary = run.Summary;
+        foreach (var name in new[] { ScenarioNames.Purchase, ScenarioNames.Balance, ScenarioNames.Sale, ScenarioNames.Register, ScenarioNames.JoinFund })
+        {
+            var scenario = summary.Scenarios.Single(s => s.Name == name);
+            scenario.OkCount.ShouldBeGreaterThan(0, name);
+            scenario.FailCount.ShouldBe(0, name);
+        }
+
+        summary.Consistency.Checked.ShouldBeGreaterThan(0);
+        summary.Consistency.Violations.ShouldBe(0);
+        // The pool's 12 investors plus every registration of the register and join-fund scenarios.
+        var registrations = summary.Scenarios.SelectMany(s => s.Steps).Where(s => s.Name == ScenarioNames.Register).Sum(s => s.OkCount);
+        (File.ReadAllLines(Path.Combine(run.Folder, InvestorCsvSink.FileName)).Length - 1).ShouldBe((int)registrations + 12);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -53,10 +53,11 @@ internal sealed class HttpClientTransport(HttpClient http) : IApiTransport
             var received = response.Content.Headers.ContentLength ?? 0;
             if (status != operation.ExpectedStatus)
             {
-                if (status != (int)HttpStatusCode.Unauthorized)
+                // The body is read only for the sampled few; a 401 is retried, so it is not a failure yet.
+                if (status != (int)HttpStatusCode.Unauthorized && failures.Reserve(operation.Name, statusText))
                 {
                     var text = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
-                    failures.Record(operation.Name, "POST", operation.PathAndQuery, statusText, text);
+                    failures.Write(operation.Name, "POST", operation.PathAndQuery, statusText, text);
                 }
 
                 return Response.Fail<TResponse>(statusText, null, payload.Length, received);

@@ -147,9 +147,10 @@ internal sealed class LeanTransport : IApiTransport
         var bodyBytes = connection.Received(exchange.BodyStart, exchange.BodyLength);
         if (status != operation.ExpectedStatus)
         {
-            if (status != (int)HttpStatusCode.Unauthorized)
+            // The body is decoded only for the sampled few; a 401 is retried, so it is not a failure yet.
+            if (status != (int)HttpStatusCode.Unauthorized && failures.Reserve(operation.Name, statusText))
             {
-                failures.Record(operation.Name, "POST", operation.PathAndQuery, statusText, Encoding.UTF8.GetString(bodyBytes));
+                failures.Write(operation.Name, "POST", operation.PathAndQuery, statusText, Encoding.UTF8.GetString(bodyBytes));
             }
 
             return Response.Fail<TResponse>(statusText, null, sent, received);
