@@ -46,6 +46,8 @@ PAUSE=1
 
 OUT="$PERF_DIR/.out/$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
+# Keep the five newest runs' output (a full run with our suite's reports is tens of MB).
+ls -1dt "$PERF_DIR"/.out/2*/ 2>/dev/null | tail -n +6 | xargs -r rm -rf
 RESULTS="$OUT/results.jsonl"
 : >"$RESULTS"
 BODY_FILE="$PERF_DIR/register-body.json"

@@ -83,7 +83,8 @@ run_httpclient_loop() {
 # where its config/ folder is. Against the raw target the ledger is off: that target keeps no balances.
 run_ours() {
     local workload=$1 round=$2 client_id=$3 secret=$4
-    local out="$OUT/$workload-ours-r$round.reports" settings=()
+    # The same name measure gives the run, so parse_run.py finds the summary beside the run's logs.
+    local out="$OUT/$workload-ours${PERF_VARIANT:+-$PERF_VARIANT}-r$round.reports" settings=()
     mkdir -p "$out"
     [ "$workload" = register ] && settings=(--Ledger:Enabled=false)
     (

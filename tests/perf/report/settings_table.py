@@ -29,17 +29,20 @@ def build(rows):
                    time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), os.environ.get("PERF_ROUNDS", "?"),
                    os.environ.get("PERF_DURATION", "?"), platform.release(), os.cpu_count(),
                    os.environ.get("PERF_LOAD_START", "?"), open("/proc/loadavg").read().split()[0]))
-    out += ["", "| setting | req/s median (min–max) | vs first row of its kind | CPU s / 1k req | peak RSS MiB | p50 ms | p99 ms | allocated B / req |",
-            "|---|---|---|---|---|---|---|---|"]
+    out += ["", "| setting | req/s median (min–max) | vs first row of its kind | generator core busy | CPU s / 1k req, steady | CPU s / 1k req, whole run | peak RSS MiB | p50 ms | p99 ms | allocated B / req |",
+            "|---|---|---|---|---|---|---|---|---|---|"]
     for name in variants:
         runs = [r for r in rows if r.get("variant") == name and r.get("ok")]
         if not runs:
-            out.append("| %s | no figures | | | | | | |" % name)
+            out.append("| %s | no figures | | | | | | | | |" % name)
             continue
         rate = median([r["rps"] for r in runs])
         base = base_rate["ours" if runs[0]["tool"] == "ours" else "httpclient"]
-        out.append("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        busy = [100 * r["window_generator_cpu_s"] / r["window_s"] for r in runs if r.get("window_s")]
+        steady = [r["steady_cpu_s_per_1k"] for r in runs if r.get("steady_cpu_s_per_1k")]
+        out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, spread([r["rps"] for r in runs]), ("%.2f" % (rate / base)) if base else "n/a",
+            (fmt(median(busy)) + " %") if busy else "n/a", fmt(median(steady), 3),
             fmt(median([r["cpu_s"] * 1000 / r["requests"] for r in runs if r.get("cpu_s") is not None]), 3),
             fmt(median([r.get("rss_kb", 0) / 1024 for r in runs])), fmt(median([r.get("p50_ms") for r in runs]), 2),
             fmt(median([r.get("p99_ms") for r in runs]), 2), fmt(median([r.get("alloc_bytes_per_request") for r in runs]))))
