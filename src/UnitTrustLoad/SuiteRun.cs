@@ -32,6 +32,7 @@ internal sealed class SuiteRun(
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
+        GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
         await using var simulator = options.UsesEmbeddedSimulator
             ? await EmbeddedSimulator.StartAsync(options.Simulator, cancellationToken)
             : null;
