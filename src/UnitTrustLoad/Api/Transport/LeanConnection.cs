@@ -22,6 +22,7 @@ internal sealed class LeanConnection : IDisposable
     private const int Idle = 0;
     private const int Busy = 1;
     private const int Aborted = 2;
+    private const long TimedOut = -1;
 
     private readonly Socket _socket;
     private readonly ArrayBufferWriter<byte> _body = new(1024);
@@ -163,8 +164,9 @@ internal sealed class LeanConnection : IDisposable
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or IOException)
         {
-            if (Volatile.Read(ref _state) == Aborted)
+            if (Interlocked.Exchange(ref _deadline, 0) == TimedOut)
             {
+                Abort();
                 return Exchange.Failed(ExchangeOutcome.Timeout, "no answer within the request timeout");
             }
 
@@ -184,13 +186,15 @@ internal sealed class LeanConnection : IDisposable
     /// <summary>The watchdog's check: past its deadline, the connection is closed, which ends the pending receive.</summary>
     public bool AbortIfLate(long now)
     {
+        // Claiming this very deadline (not just "busy") means a request that finished meanwhile, or the next one on
+        // this connection with its own deadline, can never be aborted by a late look at the old one.
         var deadline = Volatile.Read(ref _deadline);
-        if (deadline == 0 || now < deadline || Interlocked.CompareExchange(ref _state, Aborted, Busy) != Busy)
+        if (deadline <= 0 || now < deadline || Interlocked.CompareExchange(ref _deadline, TimedOut, deadline) != deadline)
         {
             return false;
         }
 
-        _socket.Dispose();
+        Abort();
         return true;
     }
 
@@ -205,8 +209,8 @@ internal sealed class LeanConnection : IDisposable
     // Back to idle unless the watchdog got there first (then the answer still counts, but the connection is gone).
     private Exchange Finish(Exchange exchange)
     {
-        Volatile.Write(ref _deadline, 0);
-        if (exchange.Outcome == ExchangeOutcome.Answered && Interlocked.CompareExchange(ref _state, Idle, Busy) == Busy)
+        var timedOut = Interlocked.Exchange(ref _deadline, 0) == TimedOut;
+        if (exchange.Outcome == ExchangeOutcome.Answered && !timedOut && Interlocked.CompareExchange(ref _state, Idle, Busy) == Busy)
         {
             _exchanges++;
             if (exchange.Head.Close)

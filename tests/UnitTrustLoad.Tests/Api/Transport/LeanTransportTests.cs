@@ -209,6 +209,38 @@ public sealed class LeanTransportTests
     }
 
     [Fact]
+    public async Task After_a_timeout_the_next_request_gets_a_fresh_connection_and_its_answer()
+    {
+        await using var server = new ScriptedServer((n, _) => n == 1
+            ? new ScriptedAnswer([], Hang: TimeSpan.FromSeconds(3))
+            : ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints, TimeSpan.FromMilliseconds(300));
+
+        var late = await RegisterAsync(transport, endpoints);
+        var next = await RegisterAsync(transport, endpoints);
+
+        late.Outcome.StatusCode.ShouldBe(StatusText.Timeout);
+        next.IsError.ShouldBeFalse(next.Outcome.Message);
+        server.Accepted.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Quick_answers_under_a_short_timeout_are_never_cut_by_the_watchdog()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints, TimeSpan.FromSeconds(1));
+
+        var failures = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            failures += (await RegisterAsync(transport, endpoints)).IsError ? 1 : 0;
+        }
+
+        failures.ShouldBe(0);
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Nobody_listening_is_a_connection_error()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
