@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
