@@ -1,6 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using UnitTrustLoad.Api;
+using UnitTrustLoad.Api.Transport;
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Console;
 using UnitTrustLoad.Data;
@@ -31,6 +32,7 @@ internal sealed class SuiteRun(
 
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
+        GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
         await using var simulator = options.UsesEmbeddedSimulator
             ? await EmbeddedSimulator.StartAsync(options.Simulator, cancellationToken)
             : null;
@@ -40,7 +42,9 @@ internal sealed class SuiteRun(
         using var handler = ApiHttp.CreateHandler(options.Target);
         using var http = ApiHttp.CreateClient(handler, options.Target.RequestTimeout);
         var tokens = new TokenCache(http, endpoint, time);
-        var client = new UnitTrustClient(http, tokens, new ApiEndpoints(baseUrl, options.Target));
+        var endpoints = new ApiEndpoints(baseUrl, options.Target);
+        using var transport = ApiTransports.Create(options.Target, baseUrl, endpoints, http, time);
+        var client = new UnitTrustClient(transport, tokens, endpoints);
 
         await stdout.WriteLineAsync(simulator is null
             ? $"Target: {baseUrl}"
@@ -192,6 +196,7 @@ internal sealed class SuiteRun(
             settings.Add(new($"scenario {scenario.Name}", ScenarioCatalog.Describe(scenario)));
         }
 
+        settings.Add(new("transport", ApiTransports.Describe(options.Target, baseUrl)));
         settings.Add(new("seed", seed.ToString(CultureInfo.InvariantCulture)));
         settings.Add(new("run id", runId));
         settings.Add(new("fund", options.Data.Fund));

@@ -10,6 +10,9 @@ internal static class StatusText
     public const string NoToken = "no_token";
     public const string InvalidBody = "invalid_body";
 
+    /// <summary>The bytes that came back are not an HTTP/1.1 response (lean transport).</summary>
+    public const string InvalidResponse = "invalid_response";
+
     private static readonly string[] Codes = Build();
 
     public static string Of(int status) => status is >= 0 and < 600 ? Codes[status] : status.ToString(CultureInfo.InvariantCulture);

@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using UnitTrustLoad.Api.Contracts;
+using UnitTrustLoad.Api.Transport;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Output;
 
@@ -12,16 +11,17 @@ namespace UnitTrustLoad.Api;
 /// The Unit Trust API, one method per operation. Every answer becomes a <see cref="Response{T}"/>: the promised status
 /// is OK, anything else (timeouts and connection errors included) a failure counted under its code, never an exception.
 /// </summary>
-internal sealed class UnitTrustClient(HttpClient http, TokenCache tokens, ApiEndpoints endpoints)
+internal sealed class UnitTrustClient(IApiTransport transport, TokenCache tokens, ApiEndpoints endpoints)
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
-
     public const string AuthRetriesCounter = "auth_retries";
 
     /// <summary>Where sampled failures go; replaced once the run folder exists.</summary>
     public FailureLog Failures { get; set; } = FailureLog.Discard;
 
     public TokenCache Tokens => tokens;
+
+    /// <summary>"lean" or "httpclient".</summary>
+    public string TransportName => transport.Name;
 
     public ValueTask<Response<RegisterInvestorResponse>> RegisterAsync(RegisterInvestorRequest body, IScenarioContext? context, CancellationToken cancellationToken)
         => SendAsync(endpoints.Register, body, ApiJsonContext.Default.RegisterInvestorRequest, ApiJsonContext.Default.RegisterInvestorResponse, context, cancellationToken);
@@ -38,6 +38,7 @@ internal sealed class UnitTrustClient(HttpClient http, TokenCache tokens, ApiEnd
     public ValueTask<Response<SaleResponse>> SellAsync(SaleRequest body, IScenarioContext? context, CancellationToken cancellationToken)
         => SendAsync(endpoints.Sell, body, ApiJsonContext.Default.SaleRequest, ApiJsonContext.Default.SaleResponse, context, cancellationToken);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<Response<TResponse>> SendAsync<TRequest, TResponse>(
         ApiOperation operation,
         TRequest body,
@@ -52,8 +53,7 @@ internal sealed class UnitTrustClient(HttpClient http, TokenCache tokens, ApiEnd
             return Response.Fail<TResponse>(StatusText.NoToken, tokens.LastError);
         }
 
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
-        var attempt = await SendOnceAsync(operation, payload, token, responseType, cancellationToken).ConfigureAwait(false);
+        var attempt = await transport.SendAsync(operation, body, requestType, responseType, token, Failures, cancellationToken).ConfigureAwait(false);
         if (attempt.Outcome.StatusCode is "401")
         {
             // The server stopped accepting our token early (rotated keys, clock skew): one shared refresh, one retry.
@@ -64,76 +64,9 @@ internal sealed class UnitTrustClient(HttpClient http, TokenCache tokens, ApiEnd
                 return Response.Fail<TResponse>(StatusText.NoToken, tokens.LastError);
             }
 
-            attempt = await SendOnceAsync(operation, payload, token, responseType, cancellationToken).ConfigureAwait(false);
+            attempt = await transport.SendAsync(operation, body, requestType, responseType, token, Failures, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt;
-    }
-
-    private async ValueTask<Response<TResponse>> SendOnceAsync<TResponse>(
-        ApiOperation operation,
-        byte[] payload,
-        AccessToken token,
-        JsonTypeInfo<TResponse> responseType,
-        CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, operation.Url);
-        request.Headers.TryAddWithoutValidation("Authorization", token.Authorization);
-        var content = new ByteArrayContent(payload);
-        content.Headers.ContentType = Json;
-        request.Content = content;
-
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            Failures.Record(operation.Name, "POST", operation.PathAndQuery, StatusText.Timeout, null);
-            return Response.Fail<TResponse>(StatusText.Timeout, $"no answer within the request timeout", payload.Length);
-        }
-        catch (HttpRequestException ex)
-        {
-            Failures.Record(operation.Name, "POST", operation.PathAndQuery, StatusText.ConnectionError, ex.Message);
-            return Response.Fail<TResponse>(StatusText.ConnectionError, ex.Message, payload.Length);
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var statusText = StatusText.Of(status);
-            var received = response.Content.Headers.ContentLength ?? 0;
-            if (status != operation.ExpectedStatus)
-            {
-                // The body is read only for the sampled few; a 401 is retried, so it is not a failure yet.
-                if (status != (int)HttpStatusCode.Unauthorized && Failures.Reserve(operation.Name, statusText))
-                {
-                    var text = await response.Content.ReadAsStringAsync(CancellationToken.None).ConfigureAwait(false);
-                    Failures.Write(operation.Name, "POST", operation.PathAndQuery, statusText, text);
-                }
-
-                return Response.Fail<TResponse>(statusText, null, payload.Length, received);
-            }
-
-            TResponse? value;
-            try
-            {
-                var stream = await response.Content.ReadAsStreamAsync(CancellationToken.None).ConfigureAwait(false);
-                value = JsonSerializer.Deserialize(stream, responseType);
-            }
-            catch (JsonException ex)
-            {
-                Failures.Record(operation.Name, "POST", operation.PathAndQuery, StatusText.InvalidBody, ex.Message);
-                return Response.Fail<TResponse>(StatusText.InvalidBody, ex.Message, payload.Length, received);
-            }
-
-            if (value is null)
-            {
-                return Response.Fail<TResponse>(StatusText.InvalidBody, "empty body", payload.Length, received);
-            }
-
-            return Response.Ok(value, statusText, payload.Length, received);
-        }
     }
 }

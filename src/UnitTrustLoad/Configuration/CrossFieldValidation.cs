@@ -62,6 +62,13 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             problems.Add($"Target:BaseUrl (--target): '{options.Target.BaseUrl}' is not an absolute http(s) URL; write it like https://api.example.test.");
         }
 
+        if (string.Equals(options.Target.Transport, Api.Transport.TransportChoice.Lean, StringComparison.OrdinalIgnoreCase)
+            && !options.UsesEmbeddedSimulator && IsHttpUrl(options.Target.BaseUrl)
+            && options.Target.BaseUrl!.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Target:Transport: 'lean' speaks plain http:// only, and the target '{options.Target.BaseUrl}' is https; use auto or httpclient.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.Auth.TokenUrl) && !IsHttpUrl(options.Auth.TokenUrl))
         {
             problems.Add($"Auth:TokenUrl: '{options.Auth.TokenUrl}' is not an absolute http(s) URL; leave it empty for {{Target:BaseUrl}}/core/connect/token.");

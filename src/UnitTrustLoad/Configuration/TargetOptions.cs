@@ -40,6 +40,13 @@ internal sealed class TargetOptions
 
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How API requests are sent: "auto" (the lean HTTP/1.1 transport for http://, HttpClient for https://), "lean"
+    /// (http:// only) or "httpclient" (the fallback, e.g. behind a proxy-like target the lean transport does not suit).
+    /// </summary>
+    [RegularExpression(Api.Transport.TransportChoice.Pattern, ErrorMessage = "The transport must be auto, lean or httpclient.")]
+    public string Transport { get; set; } = Api.Transport.TransportChoice.Auto;
 }
 
 /// <summary>One API operation's path and api-version.</summary>

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Bogus;
+using Bogus.Bson;
 using UnitTrustLoad.Api.Contracts;
 
 namespace UnitTrustLoad.Data;
@@ -8,8 +8,9 @@ namespace UnitTrustLoad.Data;
 /// <summary>
 /// Investors as the contract wants them (Kenyan phone numbers, KRA PINs, KES bank accounts, adults only). Identity is
 /// unique for the whole run by construction: IDNumber = 10,000,000 + (offset + sequence) mod 90,000,000, and the
-/// ClientIdentifier, PIN and e-mail are built from it. The rest is Bogus, seeded per sequence number, so a given seed
-/// gives the same investor n whichever virtual user asks for it.
+/// ClientIdentifier, PIN and e-mail are built from it. Names come from Bogus's English name lists, read once; the
+/// choices are made by a <see cref="SequenceRandom"/> seeded per sequence number, so a given seed gives the same
+/// investor n whichever virtual user asks for it.
 /// </summary>
 internal sealed class InvestorFaker
 {
@@ -22,7 +23,11 @@ internal sealed class InvestorFaker
         "STANDARD CHARTERED BANK KENYA LTD", "NCBA BANK KENYA PLC", "STANBIC BANK KENYA LTD", "I&M BANK LTD",
     ];
 
-    private readonly ConcurrentBag<Faker> _fakers = [];
+    private static readonly Lazy<string[]> FirstNames = new(() => NameList("first_name"));
+    private static readonly Lazy<string[]> LastNames = new(() => NameList("last_name"));
+
+    private readonly string[] _firstNames = FirstNames.Value;
+    private readonly string[] _lastNames = LastNames.Value;
     private readonly int _seed;
     private readonly int _offset;
     private readonly DateOnly _today;
@@ -49,34 +54,20 @@ internal sealed class InvestorFaker
         }
 
         var idNumber = FirstIdNumber + (int)((_offset + sequence) % IdNumberSpace);
-        if (!_fakers.TryTake(out var faker))
-        {
-            faker = new Faker("en");
-        }
-
-        try
-        {
-            faker.Random = new Randomizer(Mix(_seed, sequence));
-            return new Investor(sequence, Build(faker, idNumber));
-        }
-        finally
-        {
-            _fakers.Add(faker);
-        }
+        return new Investor(sequence, Build(new SequenceRandom(Mix(_seed, sequence)), idNumber));
     }
 
-    private RegisterInvestorRequest Build(Faker faker, int idNumber)
+    private RegisterInvestorRequest Build(SequenceRandom random, int idNumber)
     {
-        var random = faker.Random;
-        var first = faker.Name.FirstName();
-        var last = faker.Name.LastName();
+        var first = random.Element(_firstNames);
+        var last = random.Element(_lastNames);
         var id = idNumber.ToString(CultureInfo.InvariantCulture);
         var phone = "+2547" + random.Number(0, 99_999_999).ToString("D8", CultureInfo.InvariantCulture);
         var birth = _today.AddYears(-18).AddDays(-random.Number(1, 57 * 365));
         var pin = "A0" + id + (char)('A' + random.Number(0, 25));
         var email = $"{Letters(first)}.{Letters(last)}.{id}@example.com";
         var account = new BankAccount(
-            random.ArrayElement(Banks),
+            random.Element(Banks),
             random.Number(1, 9_999).ToString("D10", CultureInfo.InvariantCulture),
             $"{first} {last}",
             random.Number(0, 999_999_999).ToString("D10", CultureInfo.InvariantCulture),
@@ -110,13 +101,30 @@ internal sealed class InvestorFaker
         return length == 0 ? "investor" : new string(buffer[..length]);
     }
 
-    private static int Mix(int seed, long sequence)
+    private static ulong Mix(int seed, long sequence)
     {
         // A stable mix (HashCode is randomised per process, which would break --seed).
         var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)sequence * 0xC2B2AE3D27D4EB4FUL;
         x ^= x >> 31;
         x *= 0xBF58476D1CE4E5B9UL;
         x ^= x >> 29;
-        return (int)(x & 0x7FFFFFFF);
+        return x;
+    }
+
+    private static string[] NameList(string path)
+    {
+        // Bogus's own data, so names stay as realistic as Faker.Name's; read once rather than per investor.
+        if (Database.Get("name", path, "en", "en") is not BArray list || list.Count == 0)
+        {
+            throw new InvalidOperationException($"Bogus has no English name.{path} list.");
+        }
+
+        var names = new string[list.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = list[i].StringValue;
+        }
+
+        return names;
     }
 }

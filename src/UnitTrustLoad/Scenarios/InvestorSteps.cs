@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UnitTrustLoad.Api;
 using UnitTrustLoad.Api.Contracts;
 using UnitTrustLoad.Configuration;
@@ -55,6 +56,7 @@ internal sealed class InvestorSteps(
 
     public void WriteRow(InvestorOutcome row) => investors.Write(row);
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> RegisterAsync(Investor investor, InvestorOutcome row, IScenarioContext? context)
     {
         var response = context is null
@@ -70,6 +72,7 @@ internal sealed class InvestorSteps(
         return response;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> JoinAsync(Investor investor, InvestorOutcome? row, IScenarioContext? context)
     {
         var request = new JoinFundRequest(investor.ClientIdentifier, data.Fund, data.IncomeDistributionMode);
@@ -80,6 +83,7 @@ internal sealed class InvestorSteps(
         return response;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> PurchaseAsync(Investor investor, decimal value, InvestorOutcome? row, IScenarioContext? context)
     {
         var reference = references.NextPurchase();
@@ -103,6 +107,7 @@ internal sealed class InvestorSteps(
     }
 
     /// <summary>Fetches and compares with the ledger; the payload is the balance (for the journey's sale).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response<BalanceResponse>> BalanceAsync(Investor investor, InvestorOutcome? row, IScenarioContext context, string source)
     {
         var request = new BalanceRequest(investor.ClientIdentifier);
@@ -121,6 +126,7 @@ internal sealed class InvestorSteps(
         return response;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> SellAsync(Investor investor, decimal value, InvestorOutcome? row, IScenarioContext context)
     {
         var request = new SaleRequest(investor.ClientIdentifier, data.Fund, value, references.NextSale(), data.PaymentMode);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UnitTrustLoad.Engine.Scenarios;
 
 namespace UnitTrustLoad.Scenarios;
@@ -8,6 +9,7 @@ namespace UnitTrustLoad.Scenarios;
 /// </summary>
 internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> RunAsync(IScenarioContext context)
     {
         steps.Enter();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UnitTrustLoad.Engine.Scenarios;
 
 namespace UnitTrustLoad.Scenarios;
@@ -5,6 +6,7 @@ namespace UnitTrustLoad.Scenarios;
 /// <summary>Registers a new investor per iteration; registered investors feed join-fund when it runs too.</summary>
 internal sealed class RegisterScenario(InvestorSteps steps, InvestorPool pool)
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> RunAsync(IScenarioContext context)
     {
         steps.Enter();

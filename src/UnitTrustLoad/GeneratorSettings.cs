@@ -1,0 +1,24 @@
+namespace UnitTrustLoad;
+
+/// <summary>
+/// Runtime settings the generator applies to itself, measured in docs/benchmarks.md ("Generator settings"). Only what
+/// must be set before the first socket lives here; the rest is in the project file (TieredCompilationQuickJit off).
+/// </summary>
+internal static class GeneratorSettings
+{
+    public const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>
+    /// Against a remote target, socket completions run on the epoll thread instead of hopping to the thread pool: a
+    /// quarter less CPU per request. Not with the embedded simulator: its SQLite work would then run on that one
+    /// thread too (the journey lost 12 %). The runtime reads the variable once, at its first socket, so the run calls
+    /// this before it opens any. A value the user set (0 to turn it off) is kept.
+    /// </summary>
+    public static void ApplyBeforeAnySocket(bool embeddedSimulator)
+    {
+        if (!embeddedSimulator && Environment.GetEnvironmentVariable(InlineCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineCompletions, "1");
+        }
+    }
+}

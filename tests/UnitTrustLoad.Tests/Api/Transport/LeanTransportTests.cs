@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using UnitTrustLoad.Api;
+using UnitTrustLoad.Api.Contracts;
+using UnitTrustLoad.Api.Transport;
+using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Data;
+using UnitTrustLoad.Output;
+
+namespace UnitTrustLoad.Tests.Api.Transport;
+
+/// <summary>The lean transport against a raw TCP listener that frames its answers in every way HTTP/1.1 allows, and some it does not.</summary>
+public sealed class LeanTransportTests
+{
+    private static readonly AccessToken Token = new("Bearer test-token", long.MaxValue, long.MaxValue, TimeSpan.FromHours(1));
+    private static readonly RegisterInvestorRequest Body = new InvestorFaker(7, TimeProvider.System).Next().Registration;
+
+    [Fact]
+    public async Task Writes_the_request_line_host_token_length_and_json_body_the_contract_asks_for()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.IsError.ShouldBeFalse(response.Outcome.Message);
+        response.Payload!.InvestorId.ShouldBe(42);
+        var request = server.Requests.Single();
+        var headEnd = request.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var body = request[(headEnd + 4)..];
+        request.ShouldStartWith("POST /api/Investors/Register?api-version=2.0 HTTP/1.1\r\n");
+        request.ShouldContain($"\r\nHost: {server.BaseUrl.Authority}\r\n");
+        request.ShouldContain("\r\nAuthorization: Bearer test-token\r\n");
+        request.ShouldContain("\r\nContent-Type: application/json; charset=utf-8\r\n");
+        request.ShouldContain($"\r\nContent-Length: {System.Text.Encoding.UTF8.GetByteCount(body)}\r\n");
+        var sent = System.Text.Json.JsonSerializer.Deserialize(body, ApiJsonContext.Default.RegisterInvestorRequest);
+        sent.ShouldBe(Body);
+    }
+
+    [Fact]
+    public async Task Keeps_one_connection_alive_across_requests()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await RegisterAsync(transport, endpoints)).IsError.ShouldBeFalse();
+        }
+
+        server.Accepted.ShouldBe(1);
+        server.Requests.Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Reads_a_chunked_body_split_across_packets_with_extensions_and_trailers()
+    {
+        var body = ScriptedAnswer.RegisteredBody;
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(
+            [
+                "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                $"{10:x};name=value\r\n{body[..10]}\r\n",
+                $"{body.Length - 10:X}\r\n{body[10..20]}",
+                $"{body[20..]}\r\n0\r\n",
+                "Trailer-Field: x\r\n\r\n",
+            ],
+            PauseBetweenPieces: TimeSpan.FromMilliseconds(20)));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var first = await RegisterAsync(transport, endpoints);
+        var second = await RegisterAsync(transport, endpoints);
+
+        first.IsError.ShouldBeFalse(first.Outcome.Message);
+        first.Payload!.InvestorId.ShouldBe(42);
+        first.Payload.Status.ShouldBe("Registered");
+        second.IsError.ShouldBeFalse(second.Outcome.Message);
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Reads_a_head_and_body_that_arrive_a_few_bytes_at_a_time()
+    {
+        var whole = ScriptedAnswer.Registered().Pieces[0];
+        var pieces = new List<string>();
+        for (var i = 0; i < whole.Length; i += 7)
+        {
+            pieces.Add(whole.Substring(i, Math.Min(7, whole.Length - i)));
+        }
+
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer([.. pieces], PauseBetweenPieces: TimeSpan.FromMilliseconds(1)));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.IsError.ShouldBeFalse(response.Outcome.Message);
+        response.Payload!.InvestorId.ShouldBe(42);
+    }
+
+    [Fact]
+    public async Task Connection_close_answers_count_and_the_next_request_opens_a_new_connection()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered("Connection: close\r\n", closeAfter: true));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        (await RegisterAsync(transport, endpoints)).IsError.ShouldBeFalse();
+        (await RegisterAsync(transport, endpoints)).IsError.ShouldBeFalse();
+
+        server.Accepted.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_keep_alive_connection_the_server_closed_silently_is_replaced_and_the_request_sent_again()
+    {
+        // The first answer says nothing about closing, then the server hangs up: the next request finds a dead connection.
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered(closeAfter: true));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        (await RegisterAsync(transport, endpoints)).IsError.ShouldBeFalse();
+        await Task.Delay(100);
+        var second = await RegisterAsync(transport, endpoints);
+
+        second.IsError.ShouldBeFalse(second.Outcome.Message);
+        server.Accepted.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_body_without_length_runs_to_the_close()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(
+            ["HTTP/1.1 201 Created\r\nContent-Type: application/json\r\n\r\n", ScriptedAnswer.RegisteredBody], CloseAfter: true));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.IsError.ShouldBeFalse(response.Outcome.Message);
+        response.Payload!.InvestorId.ShouldBe(42);
+    }
+
+    [Fact]
+    public async Task An_interim_100_continue_before_the_answer_is_skipped()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(
+            ["HTTP/1.1 100 Continue\r\n\r\n", ScriptedAnswer.Registered().Pieces[0]]));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.IsError.ShouldBeFalse(response.Outcome.Message);
+        response.Outcome.StatusCode.ShouldBe("201");
+    }
+
+    [Theory]
+    [InlineData("HTTP/1.1 2O1 Created\r\nContent-Length: 0\r\n\r\n")]
+    [InlineData("HTTP/2 201\r\nContent-Length: 0\r\n\r\n")]
+    [InlineData("SSH-2.0-OpenSSH_9.6\r\n\r\n")]
+    [InlineData("HTTP/1.1 201 Created\r\nbroken header line\r\n\r\n")]
+    [InlineData("HTTP/1.1 201 Created\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n12345")]
+    [InlineData("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")]
+    public async Task A_malformed_answer_is_a_failed_request_not_a_crash(string answer)
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer([answer]));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.IsError.ShouldBeTrue();
+        response.Outcome.StatusCode.ShouldBe(StatusText.InvalidResponse);
+    }
+
+    [Fact]
+    public async Task An_unexpected_status_is_a_failure_under_its_code_with_the_connection_kept()
+    {
+        const string problem = """{"type":"validation","errors":{"PIN":["bad"]}}""";
+        await using var server = new ScriptedServer((n, _) => n == 1
+            ? new ScriptedAnswer([$"HTTP/1.1 400 Bad Request\r\nContent-Length: {problem.Length}\r\n\r\n{problem}"])
+            : ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var refused = await RegisterAsync(transport, endpoints);
+        var accepted = await RegisterAsync(transport, endpoints);
+
+        refused.Outcome.StatusCode.ShouldBe("400");
+        accepted.IsError.ShouldBeFalse();
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_closed_connection_mid_answer_is_a_connection_error()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(
+            ["HTTP/1.1 201 Created\r\nContent-Length: 500\r\n\r\n{\"Client"], CloseAfter: true));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.Outcome.StatusCode.ShouldBe(StatusText.ConnectionError);
+    }
+
+    [Fact]
+    public async Task No_answer_within_the_request_timeout_is_a_timeout_failure()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer([], Hang: TimeSpan.FromSeconds(5)));
+        using var transport = Create(server.BaseUrl, out var endpoints, TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.Outcome.StatusCode.ShouldBe(StatusText.Timeout);
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task After_a_timeout_the_next_request_gets_a_fresh_connection_and_its_answer()
+    {
+        await using var server = new ScriptedServer((n, _) => n == 1
+            ? new ScriptedAnswer([], Hang: TimeSpan.FromSeconds(3))
+            : ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints, TimeSpan.FromMilliseconds(300));
+
+        var late = await RegisterAsync(transport, endpoints);
+        var next = await RegisterAsync(transport, endpoints);
+
+        late.Outcome.StatusCode.ShouldBe(StatusText.Timeout);
+        next.IsError.ShouldBeFalse(next.Outcome.Message);
+        server.Accepted.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Quick_answers_under_a_short_timeout_are_never_cut_by_the_watchdog()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var endpoints, TimeSpan.FromSeconds(1));
+
+        var failures = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            failures += (await RegisterAsync(transport, endpoints)).IsError ? 1 : 0;
+        }
+
+        failures.ShouldBe(0);
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Nobody_listening_is_a_connection_error()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var transport = Create(new Uri($"http://127.0.0.1:{port}"), out var endpoints);
+
+        var response = await RegisterAsync(transport, endpoints);
+
+        response.Outcome.StatusCode.ShouldBe(StatusText.ConnectionError);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_open_no_more_connections_than_the_limit()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(ScriptedAnswer.Registered().Pieces, PauseBetweenPieces: TimeSpan.FromMilliseconds(20)));
+        using var transport = Create(server.BaseUrl, out var endpoints, maxConnections: 3);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => RegisterAsync(transport, endpoints).AsTask()));
+
+        responses.ShouldAllBe(r => !r.IsError);
+        server.Accepted.ShouldBeLessThanOrEqualTo(3);
+    }
+
+    private static LeanTransport Create(Uri baseUrl, out ApiEndpoints endpoints, TimeSpan? timeout = null, int maxConnections = 16)
+    {
+        var target = new TargetOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxConnections = maxConnections };
+        endpoints = new ApiEndpoints(baseUrl, target);
+        return new LeanTransport(baseUrl, endpoints, target.MaxConnections, target.RequestTimeout, TimeSpan.FromSeconds(5), TimeProvider.System);
+    }
+
+    private static ValueTask<UnitTrustLoad.Engine.Scenarios.Response<RegisterInvestorResponse>> RegisterAsync(LeanTransport transport, ApiEndpoints endpoints)
+        => transport.SendAsync(
+            endpoints.Register,
+            Body,
+            ApiJsonContext.Default.RegisterInvestorRequest,
+            ApiJsonContext.Default.RegisterInvestorResponse,
+            Token,
+            FailureLog.Discard,
+            CancellationToken.None);
+}
