@@ -57,12 +57,19 @@ public sealed class StoppingTests
     [Fact]
     public async Task A_stop_during_an_iteration_bounded_stage_still_cancels_stuck_iterations_after_the_grace_period()
     {
-        var scenario = Scenario.Create("stuck", static async ctx =>
+        // Cancel only once both copies are inside an iteration: a fixed delay raced a cold start on CI.
+        using var cancel = new CancellationTokenSource();
+        int running = 0;
+        var scenario = Scenario.Create("stuck", async ctx =>
         {
+            if (Interlocked.Increment(ref running) == 2)
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(100));
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(30), ctx.CancellationToken);
             return Response.Ok();
         }).WithLoadSimulations(Simulation.IterationsForConstant(2, 1_000));
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
 
         var result = await LoadTest.Create("stuck").WithScenarios(scenario).WithStopGracePeriod(TimeSpan.FromMilliseconds(300)).RunAsync(cancel.Token);
