@@ -23,27 +23,14 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
 
     private TradeOutcome<PurchaseResponse> Purchase(SimulatorDatabase database, SqliteTransaction transaction, Trade trade)
     {
-        if (FindPrevious(database, transaction, PurchaseKind, trade, SimulatorJsonContext.Default.PurchaseResponse) is { } previous)
+        if (OpenHolding(database, transaction, PurchaseKind, trade, SimulatorJsonContext.Default.PurchaseResponse, out var investorId, out var units) is { } settled)
         {
-            return previous;
-        }
-
-        var investorId = InvestorStore.FindId(database, transaction, trade.ClientIdentifier);
-        if (investorId == 0)
-        {
-            return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.UnknownInvestor);
-        }
-
-        var units = HoldingStore.HoldingUnits(database, transaction, investorId, trade.FundCode);
-        if (units < 0)
-        {
-            return TradeOutcome<PurchaseResponse>.Failed(OutcomeKind.NotJoined);
+            return settled;
         }
 
         var allotted = FixedPoint.UnitsAllotted(trade.Value, trade.UnitPrice);
         var after = units + allotted;
-        HoldingStore.SetHoldingUnits(database, transaction, investorId, trade.FundCode, after);
-        var id = NextTransactionId(database, transaction);
+        var id = SetUnits(database, transaction, investorId, trade, after);
         var response = new PurchaseResponse(
             id,
             trade.ClientIdentifier,
@@ -58,21 +45,9 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
 
     private TradeOutcome<SellResponse> Sell(SimulatorDatabase database, SqliteTransaction transaction, Trade trade)
     {
-        if (FindPrevious(database, transaction, SaleKind, trade, SimulatorJsonContext.Default.SellResponse) is { } previous)
+        if (OpenHolding(database, transaction, SaleKind, trade, SimulatorJsonContext.Default.SellResponse, out var investorId, out var units) is { } settled)
         {
-            return previous;
-        }
-
-        var investorId = InvestorStore.FindId(database, transaction, trade.ClientIdentifier);
-        if (investorId == 0)
-        {
-            return TradeOutcome<SellResponse>.Failed(OutcomeKind.UnknownInvestor);
-        }
-
-        var units = HoldingStore.HoldingUnits(database, transaction, investorId, trade.FundCode);
-        if (units < 0)
-        {
-            return TradeOutcome<SellResponse>.Failed(OutcomeKind.NotJoined);
+            return settled;
         }
 
         // Market value is rounded down and redeemed units rounded up, so a sale within the market
@@ -85,8 +60,7 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
         }
 
         var after = units - redeemed;
-        HoldingStore.SetHoldingUnits(database, transaction, investorId, trade.FundCode, after);
-        var id = NextTransactionId(database, transaction);
+        var id = SetUnits(database, transaction, investorId, trade, after);
         var response = new SellResponse(
             id,
             trade.ClientIdentifier,
@@ -97,6 +71,38 @@ internal sealed class TradeStore(SimulatorDatabase database, TimeProvider time)
             new HoldingBalance(FixedPoint.Units(after), FixedPoint.MarketValue(after, trade.UnitPrice)));
         Record(database, transaction, id, SaleKind, trade, investorId, -redeemed, JsonSerializer.Serialize(response, SimulatorJsonContext.Default.SellResponse));
         return new TradeOutcome<SellResponse>(OutcomeKind.Done, response);
+    }
+
+    /// <summary>
+    /// What purchases and sales check first: a replayed or conflicting reference, an unknown investor, a fund not
+    /// joined. Returns that outcome, or null with the investor and the holding's units when the trade may go ahead.
+    /// </summary>
+    private static TradeOutcome<T>? OpenHolding<T>(
+        SimulatorDatabase database, SqliteTransaction transaction, string kind, Trade trade, JsonTypeInfo<T> typeInfo, out long investorId, out long units)
+        where T : class
+    {
+        units = 0;
+        investorId = 0;
+        if (FindPrevious(database, transaction, kind, trade, typeInfo) is { } previous)
+        {
+            return previous;
+        }
+
+        investorId = InvestorStore.FindId(database, transaction, trade.ClientIdentifier);
+        if (investorId == 0)
+        {
+            return TradeOutcome<T>.Failed(OutcomeKind.UnknownInvestor);
+        }
+
+        units = HoldingStore.HoldingUnits(database, transaction, investorId, trade.FundCode);
+        return units < 0 ? TradeOutcome<T>.Failed(OutcomeKind.NotJoined) : null;
+    }
+
+    /// <summary>Stores the holding's new units and returns the trade's transaction id.</summary>
+    private static long SetUnits(SimulatorDatabase database, SqliteTransaction transaction, long investorId, Trade trade, long units)
+    {
+        HoldingStore.SetHoldingUnits(database, transaction, investorId, trade.FundCode, units);
+        return NextTransactionId(database, transaction);
     }
 
     /// <summary>The earlier answer for this reference (replayed or conflicting), or null when it is new.</summary>
