@@ -6,6 +6,7 @@
 #   tests/perf/compare.sh                 # 3 rounds of 10 s per tool (about 6 minutes)
 #   tests/perf/compare.sh --rounds 5 --duration 15
 #   tests/perf/compare.sh --smoke         # 1 round of 1 s per tool; exit 0 when every tool gave a rate
+#   PERF_RAW_TARGET=kestrel tests/perf/compare.sh   # the Kestrel raw target instead of the C one
 #
 # Run it on a quiet machine: anything else using the two cores shows up in the figures.
 set -euo pipefail
@@ -20,7 +21,7 @@ source "$PERF_DIR/lib/targets.sh"
 source "$PERF_DIR/lib/generators.sh"
 
 usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     echo "options: --smoke | --rounds N (1-20, default 3) | --duration S (1-15, default 10) | --no-docs"
 }
 
@@ -100,6 +101,17 @@ for round in $(seq 1 "$ROUNDS"); do
         not_available register "$round" "$OURS_REASON"
     fi
 done
+
+# The journey where only the generators can set the pace: the raw target answers all five calls with fixed bytes.
+say "journey against the raw target"
+for round in $(seq 1 "$ROUNDS"); do
+    run_locust_journey journey-raw "$round" "$(random_secret)"
+    if [ -z "$OURS_REASON" ]; then
+        run_ours journey-raw "$round" perf-client "$(random_secret)"
+    else
+        not_available journey-raw "$round" "$OURS_REASON"
+    fi
+done
 stop_target
 
 say "journey against the simulator (a fresh one per run)"
@@ -114,7 +126,7 @@ for round in $(seq 1 "$ROUNDS"); do
             SIM_REASON="the simulator did not answer GET /health (see ${OUT#"$ROOT"/}/target-sim-$tool-r$round.log)"
             break
         fi
-        if [ "$tool" = locust ]; then run_locust_journey "$round"; else run_ours journey "$round" unittrust-load "$SIM_SECRET"; fi
+        if [ "$tool" = locust ]; then run_locust_journey journey "$round" "$SIM_SECRET"; else run_ours journey "$round" unittrust-load "$SIM_SECRET"; fi
         stop_target
         rm -f "$OUT/sim-$tool-r$round.db"*
     done
@@ -122,7 +134,7 @@ done
 [ -n "$SIM_REASON" ] && say "journey left out: $SIM_REASON"
 
 export PERF_COMMAND="tests/perf/compare.sh $([ "$SMOKE" -eq 1 ] && echo --smoke || echo "--rounds $ROUNDS --duration $DURATION")"
-export AUTOCANNON PERF_DURATION=$DURATION PERF_LOAD_START=$load_at_start PERF_SIM_REASON=$SIM_REASON
+export AUTOCANNON PERF_DURATION=$DURATION PERF_LOAD_START=$load_at_start PERF_SIM_REASON=$SIM_REASON PERF_RAW_KIND="${RAW_TARGET_KIND:-?}"
 python3 - "$OUT/meta.json" <<'PY'
 import json, os, platform, subprocess, sys, time
 def first(cmd):
@@ -141,6 +153,7 @@ conditions = ("%d cores (%s), %.0f GiB, Linux %s, .NET SDK %s; target on core 0,
 json.dump(dict(command=os.environ["PERF_COMMAND"], finished=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                conditions=conditions, duration=int(os.environ["PERF_DURATION"]),
                journey_reason=os.environ.get("PERF_SIM_REASON") or "no journey runs",
+               raw_target=os.environ.get("PERF_RAW_KIND", "?"),
                note=os.environ.get("PERF_NOTE", "")), open(sys.argv[1], "w"))
 PY
 

@@ -86,19 +86,21 @@ run_ours() {
     # The same name measure gives the run, so parse_run.py finds the summary beside the run's logs.
     local out="$OUT/$workload-ours${PERF_VARIANT:+-$PERF_VARIANT}-r$round.reports" settings=()
     mkdir -p "$out"
-    [ "$workload" = register ] && settings=(--Ledger:Enabled=false)
+    # The raw target keeps no balances, so the ledger check is off against it (the Locust file checks nothing either).
+    [ "$workload" != journey ] && settings=(--Ledger:Enabled=false)
     (
         cd "$ROOT"
         UNITTRUSTLOAD_Auth__ClientId="$client_id" UNITTRUSTLOAD_Auth__ClientSecret="$secret" \
-            measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "$workload" \
+            measure "$workload" ours "$round" dotnet "$APP_DLL" --target "$TARGET_URL" --scenario "${workload%-raw}" \
             --vus "$CONNECTIONS" --duration "$(printf '00:00:%02d' "$DURATION")" --out "$out" "${settings[@]}"
     )
 }
 
+# run_locust_journey WORKLOAD ROUND SECRET: journey against the simulator, or journey-raw against the raw target.
 run_locust_journey() {
-    local round=$1
-    PERF_CLIENT_ID=unittrust-load PERF_CLIENT_SECRET="$SIM_SECRET" \
-        measure journey locust "$round" locust -f "$PERF_DIR/peers/locustfile_journey.py" --headless \
+    local workload=$1 round=$2 secret=$3
+    PERF_CLIENT_ID=unittrust-load PERF_CLIENT_SECRET="$secret" \
+        measure "$workload" locust "$round" locust -f "$PERF_DIR/peers/locustfile_journey.py" --headless \
         -u "$CONNECTIONS" -r "$CONNECTIONS" --run-time "${DURATION}s" --stop-timeout 5 --host "$TARGET_URL" \
-        --csv "$OUT/journey-locust-r$round" --only-summary --loglevel WARNING
+        --csv "$OUT/$workload-locust-r$round" --only-summary --loglevel WARNING
 }

@@ -1,5 +1,5 @@
 """Locust side of the journey comparison: one token per user, then register, join, purchase, balance
-and sale with data unique to each iteration, against the simulator.
+and sale with data unique to each iteration, against the simulator or the raw target.
 
 compare.sh passes PERF_CLIENT_ID and PERF_CLIENT_SECRET (generated per run). Iterations per second
 is the rate of the "sale" row, the last call of each iteration.

@@ -99,7 +99,7 @@ def parse_locust(base, workload):
     number = lambda value: float(value) if value not in (None, "N/A") else None
     result = dict(requests=int(total["Request Count"]), rps=float(total["Requests/s"]),
                   errors=int(total["Failure Count"]), p50_ms=number(latency.get("50%")), p99_ms=number(latency.get("99%")))
-    if workload == "journey":
+    if workload.startswith("journey"):
         sale = rows.get("sale")
         result["iterations"] = int(sale["Request Count"]) if sale else 0
         result["iterations_per_s"] = float(sale["Requests/s"]) if sale else 0.0
@@ -122,7 +122,8 @@ def parse_ours(base, workload):
     scenarios = summary.get("scenarios") or []
     if not scenarios:
         raise ValueError("summary.json has no scenarios")
-    scenario = next((s for s in scenarios if str(s.get("name", "")).lower() == workload), scenarios[0])
+    name = "journey" if workload.startswith("journey") else workload
+    scenario = next((s for s in scenarios if str(s.get("name", "")).lower() == name), scenarios[0])
     # The engine's RunResult calls the whole iteration "total"; the report's summary.json "iterations".
     total = scenario.get("iterations") or scenario["total"]
     steps = scenario.get("steps") or []
@@ -132,14 +133,14 @@ def parse_ours(base, workload):
     latency = register.get("latencyms") or register.get("latency") or {}
     percentile = lambda name: latency.get(name, latency.get(name + "ms"))
     iterations = count(total)
-    if workload == "journey" and steps:
+    if workload.startswith("journey") and steps:
         requests = sum(count(s) for s in steps)
         errors = sum(fails(s) for s in steps)
         rps = sum(float(s.get("rps", 0)) for s in steps)
     else:
         requests, errors, rps = iterations, fails(total), float(total.get("rps", 0))
     result = dict(requests=requests, rps=rps, errors=errors, p50_ms=percentile("p50"), p99_ms=percentile("p99"))
-    if workload == "journey":
+    if workload.startswith("journey"):
         result["iterations"] = iterations
         result["iterations_per_s"] = float(total.get("rps", 0))
     return result
@@ -210,7 +211,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--describe", action="store_true", help="print a one-line summary of the JSON line on stdin")
     parser.add_argument("--tool", choices=sorted(PARSERS))
-    parser.add_argument("--workload", choices=["register", "journey"])
+    parser.add_argument("--workload", choices=["register", "journey", "journey-raw"])
     parser.add_argument("--round", type=int)
     parser.add_argument("--base")
     parser.add_argument("--variant", default="")
