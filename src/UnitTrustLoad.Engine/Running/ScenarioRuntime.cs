@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Engine.Scenarios;
@@ -98,6 +99,8 @@ internal sealed class ScenarioRuntime
     public void AddDropped() => Interlocked.Increment(ref _dropped);
 
     /// <summary>Runs one iteration through the scenario function and records it as the scenario's total.</summary>
+    /// <remarks>Pooled: an iteration that awaits reuses a state machine rather than allocating one.</remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask RunIterationAsync(ScenarioContext context)
     {
         context.InvocationNumber = Interlocked.Increment(ref _invocations) - 1;
