@@ -61,7 +61,7 @@ internal sealed class InvestorSteps(
     {
         var response = context is null
             ? await client.RegisterAsync(investor.Registration, null, CancellationToken.None)
-            : await Step.Run(ScenarioNames.Register, context, () => client.RegisterAsync(investor.Registration, context, context.CancellationToken));
+            : await Step.Run(ScenarioNames.Register, context, (client, investor.Registration, context), static s => s.client.RegisterAsync(s.Registration, s.context, s.context.CancellationToken));
         row.Register = response.Outcome.StatusCode;
         if (!response.IsError)
         {
@@ -78,7 +78,7 @@ internal sealed class InvestorSteps(
         var request = new JoinFundRequest(investor.ClientIdentifier, data.Fund, data.IncomeDistributionMode);
         var response = context is null
             ? await client.JoinFundAsync(request, null, CancellationToken.None)
-            : await Step.Run(ScenarioNames.JoinFund, context, () => client.JoinFundAsync(request, context, context.CancellationToken));
+            : await Step.Run(ScenarioNames.JoinFund, context, (client, request, context), static s => s.client.JoinFundAsync(s.request, s.context, s.context.CancellationToken));
         row?.JoinFund = response.Outcome.StatusCode;
         return response;
     }
@@ -90,7 +90,7 @@ internal sealed class InvestorSteps(
         var request = new PurchaseRequest(investor.ClientIdentifier, data.Fund, value, reference, data.PaymentMode, References.PaymentFor(reference));
         var response = context is null
             ? await client.PurchaseAsync(request, null, CancellationToken.None)
-            : await Step.Run(ScenarioNames.Purchase, context, () => client.PurchaseAsync(request, context, context.CancellationToken));
+            : await Step.Run(ScenarioNames.Purchase, context, (client, request, context), static s => s.client.PurchaseAsync(s.request, s.context, s.context.CancellationToken));
         if (!response.IsError)
         {
             var units = response.Payload!.UnitsAllotted;
@@ -111,7 +111,7 @@ internal sealed class InvestorSteps(
     public async ValueTask<Response<BalanceResponse>> BalanceAsync(Investor investor, InvestorOutcome? row, IScenarioContext context, string source)
     {
         var request = new BalanceRequest(investor.ClientIdentifier);
-        var response = await Step.Run(ScenarioNames.Balance, context, () => client.FetchBalanceAsync(request, context, context.CancellationToken));
+        var response = await Step.Run(ScenarioNames.Balance, context, (client, request, context), static s => s.client.FetchBalanceAsync(s.request, s.context, s.context.CancellationToken));
         row?.Balance = response.Outcome.StatusCode;
         if (!response.IsError)
         {
@@ -130,7 +130,7 @@ internal sealed class InvestorSteps(
     public async ValueTask<Response> SellAsync(Investor investor, decimal value, InvestorOutcome? row, IScenarioContext context)
     {
         var request = new SaleRequest(investor.ClientIdentifier, data.Fund, value, references.NextSale(), data.PaymentMode);
-        var response = await Step.Run(ScenarioNames.Sale, context, () => client.SellAsync(request, context, context.CancellationToken));
+        var response = await Step.Run(ScenarioNames.Sale, context, (client, request, context), static s => s.client.SellAsync(s.request, s.context, s.context.CancellationToken));
         if (!response.IsError)
         {
             var units = response.Payload!.UnitsRedeemed;
