@@ -88,6 +88,7 @@ internal sealed class SuiteRun(
         }
 
         RunResult result;
+        var usage = GeneratorUsage.Start();
         try
         {
             result = await test.RunAsync(cancellationToken);
@@ -100,6 +101,7 @@ internal sealed class SuiteRun(
         }
 
         await DrainAsync(steps);
+        var generator = usage.Describe(result, simulator is not null);
         var interrupted = cancellationToken.IsCancellationRequested;
         if (!interrupted && !result.Interrupted && options.Ledger.ReconcileSample > 0)
         {
@@ -115,7 +117,7 @@ internal sealed class SuiteRun(
         await consistency.DisposeAsync();
         await failures.DisposeAsync();
 
-        var context = new ReportContext(result, exitCode, timeZone, Settings(baseUrl, simulator is not null, seed, runId, scenarios), baseline);
+        var context = new ReportContext(result, exitCode, timeZone, [.. Settings(baseUrl, simulator is not null, seed, runId, scenarios), .. generator], baseline);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));

@@ -35,6 +35,23 @@ public sealed class AppRunTests
         summary.Thresholds.ShouldContain(t => t.Expression == SuiteRun.BuiltInConsistencyThreshold && t.Passed);
         run.Stdout.ShouldContain($"Reports: {run.Folder}");
         run.Stdout.ShouldContain("journey.register");
+
+        // What the load phase cost the generator, per request, in every report.
+        var cpu = summary.Settings.Single(s => s.Name == "generator CPU").Value;
+        cpu.ShouldContain("embedded simulator included");
+        PerRequest(cpu, " µs per request").ShouldBeInRange(1, 100_000);
+        var gc = summary.Settings.Single(s => s.Name == "generator GC").Value;
+        PerRequest(gc, " B per request").ShouldBeInRange(100, 1_000_000);
+        summary.Settings.Single(s => s.Name == "generator memory").Value.ShouldStartWith("peak working set ");
+        run.Stdout.ShouldContain("generator GC");
+    }
+
+    private static double PerRequest(string text, string unit)
+    {
+        var end = text.IndexOf(unit, StringComparison.Ordinal);
+        end.ShouldBeGreaterThan(0, text);
+        var start = text.LastIndexOf(' ', end - 1) + 1;
+        return double.Parse(text[start..end], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -140,6 +140,11 @@ def parse_ours(base, workload):
     else:
         requests, errors, rps = iterations, fails(total), float(total.get("rps", 0))
     result = dict(requests=requests, rps=rps, errors=errors, p50_ms=percentile("p50"), p99_ms=percentile("p99"))
+    # The suite reports what its load phase allocated (setting "generator GC": "..., 1,366 B per request; ...").
+    for setting in summary.get("settings") or []:
+        found = re.search(r"([\d,]+) B per request", str(setting.get("value", ""))) if setting.get("name") == "generator GC" else None
+        if found:
+            result["alloc_bytes_per_request"] = float(found.group(1).replace(",", ""))
     if workload.startswith("journey"):
         result["iterations"] = iterations
         result["iterations_per_s"] = float(total.get("rps", 0))

@@ -70,7 +70,7 @@ def workload_table(rows, workload, meta, out):
     if journey:
         header += ["iterations/s median (min–max)"]
     header += ["req/s median (min–max)", "generator core busy", "CPU s / 1k req, steady", "req per CPU-s, steady",
-               "CPU s / 1k req, whole run", "peak RSS MiB", "register p50 ms", "register p99 ms",
+               "CPU s / 1k req, whole run", "peak RSS MiB", "allocated B / req", "register p50 ms", "register p99 ms",
                "errors", "target core busy", "ours / this (%s)" % ("iterations/s" if journey else "req/s")]
     out.append("| " + " | ".join(header) + " |")
     out.append("|" + "---|" * len(header))
@@ -92,6 +92,7 @@ def workload_table(rows, workload, meta, out):
         cells += [spread([r["rps"] for r in runs]), (fmt(median(generator_busy)) + " %") if generator_busy else "n/a",
                   fmt(median(steady), 3), fmt(1000 / median(steady)) if steady else "n/a", fmt(median(cpu_per_k), 3),
                   fmt(median([r.get("rss_kb", 0) / 1024 for r in runs]), 0),
+                  fmt(median([r.get("alloc_bytes_per_request") for r in runs]), 0),
                   fmt(median([r.get("p50_ms") for r in runs]), 2), fmt(median([r.get("p99_ms") for r in runs]), 2),
                   fmt(median([r.get("errors", 0) for r in runs]), 0), fmt(median(busy), 0) + " %",
                   spread(ratio, 2) if ratio else ("—" if tool == "ours" else "n/a")]
