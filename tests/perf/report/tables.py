@@ -152,7 +152,7 @@ def build(rows, meta):
             "CPU-s, steady\" the rate it would make with a whole core to itself: the figure a busy machine distorts least. "
             "\"Whole run\" includes start-up (JIT, Python imports) and report writing. \"target core busy\" near 100 % "
             "means the target, not the generator, set the pace."]
-    out += ["", "### Register POST at full speed, against the raw target (%s)" % meta.get("raw_target", "?"), ""]
+    out += ["", "### Register POST at full speed, against the raw target: %s" % meta.get("raw_target", "?"), ""]
     register = workload_table(rows, "register", meta, out)
     out += ["", "### Journey against the raw target (the same five calls answered with fixed bytes; ledger check off)", ""]
     journey_raw = workload_table(rows, "journey-raw", meta, out)
