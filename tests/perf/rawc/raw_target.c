@@ -3,6 +3,8 @@
  * with fixed bytes (echoing the body's ClientIdentifier), so a side-by-side run measures the load generators and
  * not the server. A few microseconds per request on one core, against tens for Kestrel pinned the same way.
  * Loopback only: it binds 127.0.0.1. It stops by itself after the given number of seconds.
+ * Requests must carry Content-Length (every generator in compare.sh does; chunked bodies are not read), and a
+ * request with its head larger than 64 KiB closes the connection.
  *
  *   cc -O2 -o raw_target raw_target.c && ./raw_target PORT SECONDS
  */
