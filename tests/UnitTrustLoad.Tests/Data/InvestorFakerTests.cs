@@ -50,7 +50,17 @@ public sealed partial class InvestorFakerTests
             r.BankAccount.Currency.ShouldBe("KES");
             var birth = DateTime.ParseExact(r.DateOfBirth, "MMM dd, yyyy", CultureInfo.InvariantCulture);
             birth.AddYears(18).ShouldBeLessThanOrEqualTo(today);
+            birth.ToString("MMM dd, yyyy", CultureInfo.InvariantCulture).ShouldBe(r.DateOfBirth);
+            r.PIN.ShouldStartWith($"A0{r.IDNumber}");
+            r.EmailAddress.ShouldBe($"{LettersOf(r.FirstName)}.{LettersOf(r.Surname)}.{r.IDNumber}@example.com");
+            r.BankAccount.AccountName.ShouldBe($"{r.FirstName} {r.Surname}");
         }
+    }
+
+    private static string LettersOf(string name)
+    {
+        var letters = new string([.. name.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]);
+        return letters.Length == 0 ? "investor" : letters;
     }
 
     [Fact]
