@@ -51,13 +51,12 @@ say "soak: ${MINUTES} min of register at full speed, ${CONNECTIONS} VUs, against
 launcher=$!
 sleep 1
 suite=$(leaf_pid "$launcher")
-tck=$(getconf CLK_TCK)
 : >"$OUT/samples.csv"
 started=$(date +%s.%N)
 while kill -0 "$suite" 2>/dev/null; do
     rss=$(awk '/^VmRSS/ {print $2}' "/proc/$suite/status" 2>/dev/null || true)
-    cpu=$(awk -v t="$tck" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$suite/stat" 2>/dev/null || true)
-    [ -n "$rss" ] && echo "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'),$rss,$cpu" >>"$OUT/samples.csv"
+    cpu=$(process_cpu_seconds "$suite")
+    [ -n "$rss" ] && [ "$cpu" != 0 ] && echo "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}'),$rss,$cpu" >>"$OUT/samples.csv"
     sleep "$INTERVAL"
 done
 wait "$launcher" || true
