@@ -69,6 +69,12 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             problems.Add($"Target:Transport: 'lean' speaks plain http:// only, and the target '{options.Target.BaseUrl}' is https; use auto or httpclient.");
         }
 
+        if (string.Equals(options.Target.SocketEngine, Api.Transport.TransportChoice.Epoll, StringComparison.OrdinalIgnoreCase)
+            && !Api.Transport.Epoll.EpollLoop.IsSupported)
+        {
+            problems.Add("Target:SocketEngine: 'epoll' needs 64-bit Linux, and this is not; use auto or dotnet.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.Auth.TokenUrl) && !IsHttpUrl(options.Auth.TokenUrl))
         {
             problems.Add($"Auth:TokenUrl: '{options.Auth.TokenUrl}' is not an absolute http(s) URL; leave it empty for {{Target:BaseUrl}}/core/connect/token.");

@@ -47,6 +47,13 @@ internal sealed class TargetOptions
     /// </summary>
     [RegularExpression(Api.Transport.TransportChoice.Pattern, ErrorMessage = "The transport must be auto, lean or httpclient.")]
     public string Transport { get; set; } = Api.Transport.TransportChoice.Auto;
+
+    /// <summary>
+    /// What drives the lean transport's sockets: "auto" (our epoll loop on Linux, .NET's socket engine elsewhere),
+    /// "epoll" (Linux only) or "dotnet". HttpClient always uses .NET's.
+    /// </summary>
+    [RegularExpression(Api.Transport.TransportChoice.SocketEnginePattern, ErrorMessage = "The socket engine must be auto, epoll or dotnet.")]
+    public string SocketEngine { get; set; } = Api.Transport.TransportChoice.Auto;
 }
 
 /// <summary>One API operation's path and api-version.</summary>

@@ -7,11 +7,13 @@ internal static class ApiTransports
 {
     public static IApiTransport Create(TargetOptions target, Uri baseUrl, ApiEndpoints endpoints, HttpClient http, TimeProvider time)
         => TransportChoice.UsesLean(target.Transport, baseUrl)
-            ? new LeanTransport(baseUrl, endpoints, target.MaxConnections, target.RequestTimeout, target.ConnectTimeout, time)
+            ? new LeanTransport(baseUrl, endpoints, target.MaxConnections, target.RequestTimeout, target.ConnectTimeout, time, TransportChoice.UsesEpoll(target.SocketEngine))
             : new HttpClientTransport(http);
 
     public static string Describe(TargetOptions target, Uri baseUrl)
         => TransportChoice.UsesLean(target.Transport, baseUrl)
-            ? "lean HTTP/1.1 (keep-alive connections, heads encoded once)"
+            ? TransportChoice.UsesEpoll(target.SocketEngine)
+                ? "lean HTTP/1.1 (keep-alive connections, heads encoded once), sockets on our epoll loop"
+                : "lean HTTP/1.1 (keep-alive connections, heads encoded once), sockets on .NET's engine"
             : "HttpClient (SocketsHttpHandler)";
 }

@@ -24,7 +24,7 @@ internal sealed class LeanConnection : IDisposable
     private const int Aborted = 2;
     private const long TimedOut = -1;
 
-    private readonly Socket _socket;
+    private readonly LeanSocket _socket;
     private readonly ArrayBufferWriter<byte> _body = new(1024);
     private readonly Utf8JsonWriter _json;
     private byte[] _send = new byte[2048];
@@ -33,7 +33,7 @@ internal sealed class LeanConnection : IDisposable
     private long _deadline;
     private int _exchanges;
 
-    private LeanConnection(Socket socket)
+    private LeanConnection(LeanSocket socket)
     {
         _socket = socket;
         _json = new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
@@ -47,30 +47,37 @@ internal sealed class LeanConnection : IDisposable
 
     public ReadOnlySpan<byte> Received(int start, int length) => _receive.AsSpan(start, length);
 
+    /// <summary>Connects through <paramref name="loop"/> when given (Linux epoll), else through .NET's socket engine.</summary>
     public static async ValueTask<(LeanConnection? Connection, string? Error, bool TimedOut)> ConnectAsync(
-        EndPoint endPoint, TimeSpan connectTimeout, CancellationToken cancellationToken)
+        EndPoint endPoint, TimeSpan connectTimeout, Epoll.EpollLoop? loop, CancellationToken cancellationToken)
     {
-        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(connectTimeout);
+        Socket? socket = null;
         try
         {
+            if (loop is not null && endPoint is IPEndPoint ip)
+            {
+                return (new LeanConnection(await Epoll.EpollSocket.ConnectAsync(loop, ip, timeout.Token).ConfigureAwait(false)), null, false);
+            }
+
+            socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync(endPoint, timeout.Token).ConfigureAwait(false);
-            return (new LeanConnection(socket), null, false);
+            return (new LeanConnection(new DotNetLeanSocket(socket)), null, false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            socket.Dispose();
+            socket?.Dispose();
             return (null, $"no connection to {endPoint} within {connectTimeout.TotalSeconds:0.###} s", true);
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or IOException)
         {
-            socket.Dispose();
+            socket?.Dispose();
             return (null, $"{endPoint}: {ex.Message}", false);
         }
         catch (OperationCanceledException)
         {
-            socket.Dispose();
+            socket?.Dispose();
             throw;
         }
     }
@@ -121,7 +128,7 @@ internal sealed class LeanConnection : IDisposable
             var sent = 0;
             while (sent < requestLength)
             {
-                sent += await _socket.SendAsync(_send.AsMemory(sent, requestLength - sent), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                sent += await _socket.SendAsync(_send.AsMemory(sent, requestLength - sent), cancellationToken).ConfigureAwait(false);
             }
 
             var head = default(ResponseHead);
@@ -133,7 +140,7 @@ internal sealed class LeanConnection : IDisposable
                     return Finish(Exchange.Failed(ExchangeOutcome.Malformed, $"an answer larger than {MaxResponseBytes / 1024 / 1024} MiB"));
                 }
 
-                var read = await _socket.ReceiveAsync(_receive.AsMemory(filled), SocketFlags.None, cancellationToken).ConfigureAwait(false);
+                var read = await _socket.ReceiveAsync(_receive.AsMemory(filled), cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     return Finish(EndOfStream(filled, haveHead, head));

@@ -29,13 +29,15 @@ internal sealed class LeanTransport : IApiTransport
     private readonly TimeSpan _connectTimeout;
     private readonly TimeProvider _time;
     private readonly ITimer _watchdog;
+    private readonly Epoll.EpollLoop? _loop;
     private volatile AuthorizationLine? _authorization;
     private EndPoint? _endPoint;
     private int _open;
     private int _waiters;
 
-    public LeanTransport(Uri baseUrl, ApiEndpoints endpoints, int maxConnections, TimeSpan requestTimeout, TimeSpan connectTimeout, TimeProvider time)
+    public LeanTransport(Uri baseUrl, ApiEndpoints endpoints, int maxConnections, TimeSpan requestTimeout, TimeSpan connectTimeout, TimeProvider time, bool useEpoll = false)
     {
+        _loop = useEpoll ? new Epoll.EpollLoop() : null;
         _baseUrl = baseUrl;
         _heads =
         [
@@ -51,6 +53,9 @@ internal sealed class LeanTransport : IApiTransport
     }
 
     public string Name => TransportChoice.Lean;
+
+    /// <summary>True when the sockets run on our epoll loop rather than .NET's socket engine.</summary>
+    public bool UsesEpoll => _loop is not null;
 
     /// <summary>Connections open now (idle and busy).</summary>
     public int OpenConnections => Volatile.Read(ref _open);
@@ -119,6 +124,8 @@ internal sealed class LeanTransport : IApiTransport
 
             _all.Clear();
         }
+
+        _loop?.Dispose();
 
         // _returned is not disposed: a request still finishing after the run may signal it, and it holds no handle.
     }
@@ -253,7 +260,7 @@ internal sealed class LeanTransport : IApiTransport
         try
         {
             var endPoint = _endPoint ??= await ResolveAsync(cancellationToken).ConfigureAwait(false);
-            var (connection, error, timedOut) = await LeanConnection.ConnectAsync(endPoint, _connectTimeout, cancellationToken).ConfigureAwait(false);
+            var (connection, error, timedOut) = await LeanConnection.ConnectAsync(endPoint, _connectTimeout, _loop, cancellationToken).ConfigureAwait(false);
             if (connection is null)
             {
                 Interlocked.Decrement(ref _open);

@@ -62,16 +62,18 @@ public sealed class LeanTransportSimulatorTests
         viaLean.Outcome.BytesReceived.ShouldBe(viaHttpClient.Outcome.BytesReceived);
     }
 
-    [Fact]
-    public async Task Many_concurrent_registrations_all_succeed_over_a_pool_no_larger_than_the_concurrency()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Many_concurrent_registrations_all_succeed_over_a_pool_no_larger_than_the_concurrency(bool onEpoll)
     {
         await using var simulator = await EmbeddedSimulator.StartAsync(new SimulatorOptions());
         using var handler = ApiHttp.CreateHandler(new TargetOptions());
         using var http = ApiHttp.CreateClient(handler, TimeSpan.FromSeconds(10));
         var endpoints = new ApiEndpoints(simulator.BaseUrl, new TargetOptions());
-        using var transport = new LeanTransport(simulator.BaseUrl, endpoints, 64, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeProvider.System);
+        using var transport = new LeanTransport(simulator.BaseUrl, endpoints, 64, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), TimeProvider.System, onEpoll);
         var client = new UnitTrustClient(transport, new TokenCache(http, Endpoint(simulator), TimeProvider.System), endpoints);
-        var faker = new InvestorFaker(12, TimeProvider.System);
+        var faker = new InvestorFaker(onEpoll ? 13 : 12, TimeProvider.System);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(async () =>
         {

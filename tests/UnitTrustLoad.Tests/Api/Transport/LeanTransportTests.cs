@@ -8,8 +8,11 @@ using UnitTrustLoad.Output;
 
 namespace UnitTrustLoad.Tests.Api.Transport;
 
-/// <summary>The lean transport against a raw TCP listener that frames its answers in every way HTTP/1.1 allows, and some it does not.</summary>
-public sealed class LeanTransportTests
+/// <summary>
+/// The lean transport against a raw TCP listener that frames its answers in every way HTTP/1.1 allows, and some it
+/// does not; run once on .NET's socket engine and once on our epoll loop (Linux).
+/// </summary>
+public abstract class LeanTransportTests
 {
     private static readonly AccessToken Token = new("Bearer test-token", long.MaxValue, long.MaxValue, TimeSpan.FromHours(1));
     private static readonly RegisterInvestorRequest Body = new InvestorFaker(7, TimeProvider.System).Next().Registration;
@@ -196,6 +199,42 @@ public sealed class LeanTransportTests
     }
 
     [Fact]
+    public async Task A_large_answer_in_many_pieces_is_read_whole()
+    {
+        // 300 KB: many times the receive buffer, so reads fill it (the socket stays readable) and it grows.
+        var status = new string('x', 300_000);
+        var body = $$"""{"ClientIdentifier":"c","InvestorId":7,"Status":"{{status}}"}""";
+        var answer = $"HTTP/1.1 201 Created\r\nContent-Length: {body.Length}\r\n\r\n{body}";
+        var pieces = Enumerable.Range(0, (answer.Length + 49_999) / 50_000).Select(i => answer.Substring(i * 50_000, Math.Min(50_000, answer.Length - (i * 50_000)))).ToArray();
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer(pieces, PauseBetweenPieces: TimeSpan.FromMilliseconds(5)));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+
+        var first = await RegisterAsync(transport, endpoints);
+        var second = await RegisterAsync(transport, endpoints);
+
+        first.IsError.ShouldBeFalse(first.Outcome.Message);
+        first.Payload!.Status!.Length.ShouldBe(300_000);
+        second.Payload!.InvestorId.ShouldBe(7);
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_run_ends_a_request_waiting_for_its_answer()
+    {
+        await using var server = new ScriptedServer((_, _) => new ScriptedAnswer([], Hang: TimeSpan.FromSeconds(8)));
+        using var transport = Create(server.BaseUrl, out var endpoints);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Should.ThrowAsync<OperationCanceledException>(async () => await transport.SendAsync(
+            endpoints.Register, Body, ApiJsonContext.Default.RegisterInvestorRequest, ApiJsonContext.Default.RegisterInvestorResponse,
+            Token, FailureLog.Discard, stop.Token));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
+        transport.OpenConnections.ShouldBe(0, "a connection left mid-answer is closed, never reused");
+    }
+
+    [Fact]
     public async Task No_answer_within_the_request_timeout_is_a_timeout_failure()
     {
         await using var server = new ScriptedServer((_, _) => new ScriptedAnswer([], Hang: TimeSpan.FromSeconds(5)));
@@ -266,11 +305,16 @@ public sealed class LeanTransportTests
         server.Accepted.ShouldBeLessThanOrEqualTo(3);
     }
 
-    private static LeanTransport Create(Uri baseUrl, out ApiEndpoints endpoints, TimeSpan? timeout = null, int maxConnections = 16)
+    /// <summary>True to drive the sockets with our epoll loop, false for .NET's socket engine.</summary>
+    protected abstract bool OnEpoll { get; }
+
+    private LeanTransport Create(Uri baseUrl, out ApiEndpoints endpoints, TimeSpan? timeout = null, int maxConnections = 16)
     {
         var target = new TargetOptions { RequestTimeout = timeout ?? TimeSpan.FromSeconds(10), MaxConnections = maxConnections };
         endpoints = new ApiEndpoints(baseUrl, target);
-        return new LeanTransport(baseUrl, endpoints, target.MaxConnections, target.RequestTimeout, TimeSpan.FromSeconds(5), TimeProvider.System);
+        var transport = new LeanTransport(baseUrl, endpoints, target.MaxConnections, target.RequestTimeout, TimeSpan.FromSeconds(5), TimeProvider.System, OnEpoll);
+        transport.UsesEpoll.ShouldBe(OnEpoll);
+        return transport;
     }
 
     private static ValueTask<UnitTrustLoad.Engine.Scenarios.Response<RegisterInvestorResponse>> RegisterAsync(LeanTransport transport, ApiEndpoints endpoints)
@@ -282,4 +326,14 @@ public sealed class LeanTransportTests
             Token,
             FailureLog.Discard,
             CancellationToken.None);
+}
+
+public sealed class LeanTransportOnDotNetSocketsTests : LeanTransportTests
+{
+    protected override bool OnEpoll => false;
+}
+
+public sealed class LeanTransportOnEpollTests : LeanTransportTests
+{
+    protected override bool OnEpoll => true;
 }
