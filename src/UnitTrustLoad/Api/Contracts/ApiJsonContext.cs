@@ -2,11 +2,19 @@ using System.Text.Json.Serialization;
 
 namespace UnitTrustLoad.Api.Contracts;
 
-/// <summary>Source-generated serialisation: no reflection per request. The server matches names case-insensitively; so do we.</summary>
+/// <summary>
+/// Source-generated serialisation: no reflection per request. The server matches names case-insensitively; so do we.
+/// The answers are read by <see cref="AnswerReaders"/>, which keep that contract.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters =
+    [
+        typeof(AnswerReaders.Register), typeof(AnswerReaders.JoinFund), typeof(AnswerReaders.Purchase),
+        typeof(AnswerReaders.Balance), typeof(AnswerReaders.Sale),
+    ])]
 [JsonSerializable(typeof(RegisterInvestorRequest))]
 [JsonSerializable(typeof(RegisterInvestorResponse))]
 [JsonSerializable(typeof(JoinFundRequest))]
