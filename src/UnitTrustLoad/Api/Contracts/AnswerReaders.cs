@@ -394,8 +394,17 @@ internal static class AnswerReaders
                 }
             }
 
+            // Another spelling (camelCase, say): one string for the name, then the case-insensitive match.
             var name = reader.GetString();
-            return Array.FindIndex(names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
     }
 }

@@ -4,17 +4,13 @@ namespace UnitTrustLoad.Api.Contracts;
 
 /// <summary>
 /// Source-generated serialisation: no reflection per request. The server matches names case-insensitively; so do we.
-/// The answers are read by <see cref="AnswerReaders"/>, which keep that contract.
+/// The answers are read by <see cref="AnswerReaders"/>, which keep that contract. They are attached to the answer types,
+/// not listed in these options: a converter in the options turns off the generated fast path for writing every request.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
     NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters =
-    [
-        typeof(AnswerReaders.Register), typeof(AnswerReaders.JoinFund), typeof(AnswerReaders.Purchase),
-        typeof(AnswerReaders.Balance), typeof(AnswerReaders.Sale),
-    ])]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(RegisterInvestorRequest))]
 [JsonSerializable(typeof(RegisterInvestorResponse))]
 [JsonSerializable(typeof(JoinFundRequest))]

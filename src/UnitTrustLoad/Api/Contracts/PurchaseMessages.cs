@@ -8,6 +8,7 @@ internal sealed record PurchaseRequest(
     string PaymentModeCode,
     string PaymentReference);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(AnswerReaders.Purchase))]
 internal sealed record PurchaseResponse(
     string? ClientIdentifier,
     string? FundShareClassCode,

@@ -17,4 +17,5 @@ internal sealed record RegisterInvestorRequest(
 internal sealed record BankAccount(string Bank, string BankBranch, string AccountName, string AccountNumber, string Currency);
 
 /// <summary>201 answer.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(AnswerReaders.Register))]
 internal sealed record RegisterInvestorResponse(string? ClientIdentifier, long InvestorId, string? Status);

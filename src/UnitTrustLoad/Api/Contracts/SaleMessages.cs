@@ -7,6 +7,7 @@ internal sealed record SaleRequest(
     string SaleRequestReference,
     string PaymentModeCode);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(AnswerReaders.Sale))]
 internal sealed record SaleResponse(
     string? ClientIdentifier,
     string? FundShareClassCode,
