@@ -94,6 +94,7 @@ internal sealed unsafe class EpollLoop : IDisposable
         if (Libc.EpollCtl(_epoll, Libc.EPOLL_CTL_ADD, fd, &ev) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
+            socket.Slot = -1; // so its Dispose does not free the slot a second time
             Release(slot);
             throw new IOException($"epoll_ctl could not watch the socket: {Libc.Describe(errno)}");
         }
