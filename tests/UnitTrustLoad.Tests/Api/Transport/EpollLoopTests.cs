@@ -46,6 +46,23 @@ public sealed class EpollLoopTests
         SpinWait.SpinUntil(() => !loop.IsRunning, TimeSpan.FromSeconds(5)).ShouldBeTrue("the loop thread ends once disposed");
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("::1")]
+    public async Task Connects_over_ipv4_and_ipv6_loopback(string address)
+    {
+        // The socket address is handed to connect() as .NET lays it out: sockaddr_in and sockaddr_in6 alike.
+        using var listener = new TcpListener(IPAddress.Parse(address), 0);
+        listener.Start();
+        using var loop = new EpollLoop();
+
+        using var client = await EpollSocket.ConnectAsync(loop, (IPEndPoint)listener.LocalEndpoint, CancellationToken.None);
+        using var server = await listener.AcceptSocketAsync();
+
+        ((IPEndPoint)server.RemoteEndPoint!).AddressFamily.ShouldBe(IPAddress.Parse(address).AddressFamily);
+        await EchoAsync(client, server, $"over {address}");
+    }
+
     [Fact]
     public async Task A_pending_receive_ends_with_operation_aborted_when_the_socket_is_closed()
     {
