@@ -100,7 +100,8 @@ public sealed class ClosedModelTests
         {
             Interlocked.Increment(ref invocations);
             ctx.AddCounter("calls");
-            await Task.Delay(10, CancellationToken.None);
+            // No timer: with a 10 ms delay a busy CI machine once let only 2 iterations into the 400 ms warm-up.
+            await Task.Yield();
             return Response.Ok();
         }).WithWarmUpDuration(Ms(400))
           .WithLoadSimulations(Simulation.KeepConstant(1, Ms(400)));
@@ -109,7 +110,7 @@ public sealed class ClosedModelTests
 
         long measured = result.Scenarios[0].Total.Count;
         measured.ShouldBeGreaterThan(0);
-        Interlocked.Read(ref invocations).ShouldBeGreaterThan(measured + 5);
+        Interlocked.Read(ref invocations).ShouldBeGreaterThan(measured + 100);
         result.Counters["calls"].ShouldBe(measured);
     }
 }
