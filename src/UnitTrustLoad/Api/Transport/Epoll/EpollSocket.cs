@@ -90,27 +90,7 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
     {
         lock (_gate)
         {
-            if (Unusable(cancellationToken) is { } refused)
-            {
-                return ValueTask.FromException<int>(refused);
-            }
-
-            if (_readable)
-            {
-                var received = TryReceive(buffer.Span, out var failure);
-                if (failure is not null)
-                {
-                    return ValueTask.FromException<int>(failure);
-                }
-
-                if (received >= 0)
-                {
-                    return new ValueTask<int>(received);
-                }
-            }
-
-            _receiveBuffer = buffer;
-            return Pend(Receiving, cancellationToken);
+            return Start(Receiving, buffer, default, cancellationToken);
         }
     }
 
@@ -118,24 +98,7 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
     {
         lock (_gate)
         {
-            if (Unusable(cancellationToken) is { } refused)
-            {
-                return ValueTask.FromException<int>(refused);
-            }
-
-            var sent = TrySend(data.Span, out var failure);
-            if (failure is not null)
-            {
-                return ValueTask.FromException<int>(failure);
-            }
-
-            if (sent >= 0)
-            {
-                return new ValueTask<int>(sent);
-            }
-
-            _sendBuffer = data;
-            return Pend(Sending, cancellationToken);
+            return Start(Sending, default, data, cancellationToken);
         }
     }
 
@@ -190,21 +153,12 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
                 _writable = true;
             }
 
-            switch (_pending)
+            if (_pending == None || !Ready(_pending))
             {
-                case Receiving when _readable:
-                    result = TryReceive(_receiveBuffer.Span, out failure);
-                    break;
-                case Sending when _writable:
-                    result = TrySend(_sendBuffer.Span, out failure);
-                    break;
-                case Connecting when _writable:
-                    (result, failure) = (0, null);
-                    break;
-                default:
-                    return;
+                return;
             }
 
+            result = Attempt(_pending, out failure);
             if (result < 0 && failure is null)
             {
                 return;
@@ -273,13 +227,53 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
     {
         lock (_gate)
         {
-            if (Unusable(cancellationToken) is { } refused)
-            {
-                return ValueTask.FromException<int>(refused);
-            }
-
-            return _writable ? new ValueTask<int>(0) : Pend(Connecting, cancellationToken);
+            return Start(Connecting, default, default, cancellationToken);
         }
+    }
+
+    // Under _gate: the operation done now when the socket is ready for it, else left pending for the loop.
+    private ValueTask<int> Start(int operation, Memory<byte> receive, ReadOnlyMemory<byte> send, CancellationToken cancellationToken)
+    {
+        if (Unusable(cancellationToken) is { } refused)
+        {
+            return ValueTask.FromException<int>(refused);
+        }
+
+        _receiveBuffer = receive;
+        _sendBuffer = send;
+        if (Ready(operation))
+        {
+            var result = Attempt(operation, out var failure);
+            if (failure is not null || result >= 0)
+            {
+                _receiveBuffer = default;
+                _sendBuffer = default;
+                return failure is null ? new ValueTask<int>(result) : ValueTask.FromException<int>(failure);
+            }
+        }
+
+        return Pend(operation, cancellationToken);
+    }
+
+    // Under _gate. A receive waits for an edge once it has found the socket drained; a send always tries (the send
+    // buffer is rarely full, and a fresh socket has had no EPOLLOUT edge yet); a connect waits for writability.
+    private bool Ready(int operation) => operation switch
+    {
+        Receiving => _readable,
+        Sending => true,
+        _ => _writable,
+    };
+
+    // Under _gate. The operation's result (bytes, or 0 for a connect), or -1 when it must wait for the next edge.
+    private int Attempt(int operation, out Exception? failure)
+    {
+        failure = null;
+        return operation switch
+        {
+            Receiving => TryReceive(_receiveBuffer.Span, out failure),
+            Sending => TrySend(_sendBuffer.Span, out failure),
+            _ => 0,
+        };
     }
 
     // Under _gate.
