@@ -11,9 +11,8 @@ internal static class ApiTransports
             : new HttpClientTransport(http);
 
     public static string Describe(TargetOptions target, Uri baseUrl)
-        => TransportChoice.UsesLean(target.Transport, baseUrl)
-            ? TransportChoice.UsesEpoll(target.SocketEngine)
-                ? "lean HTTP/1.1 (keep-alive connections, heads encoded once), sockets on our epoll loop"
-                : "lean HTTP/1.1 (keep-alive connections, heads encoded once), sockets on .NET's engine"
-            : "HttpClient (SocketsHttpHandler)";
+        => !TransportChoice.UsesLean(target.Transport, baseUrl)
+            ? "HttpClient (SocketsHttpHandler)"
+            : "lean HTTP/1.1 (keep-alive connections, heads encoded once), sockets on "
+              + (TransportChoice.UsesEpoll(target.SocketEngine) ? "our epoll loop" : ".NET's engine");
 }
