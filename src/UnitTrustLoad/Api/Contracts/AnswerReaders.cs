@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -348,14 +347,8 @@ internal static class AnswerReaders
             return number;
         }
 
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
-            && Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var used) && used == reader.ValueSpan.Length)
-        {
-            return parsed;
-        }
-
         if (reader.TokenType == JsonTokenType.String
-            && long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out parsed))
+            && long.TryParse(reader.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
         {
             return parsed;
         }
