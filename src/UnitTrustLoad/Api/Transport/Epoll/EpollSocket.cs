@@ -348,7 +348,6 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
     // Under _gate. Bytes received (0 at end of stream), or -1 when there is nothing to read yet.
     private unsafe int TryReceive(Span<byte> buffer, out Exception? failure)
     {
-        failure = null;
         nint received;
         fixed (byte* pointer = buffer)
         {
@@ -360,43 +359,43 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
             // A short read drained the socket: the next data brings a new edge. Once the peer has closed, no edge
             // will come for the end of stream, so the socket stays readable (recv then returns 0 at once).
             _readable = received == 0 || received == buffer.Length || _peerClosed;
-            return (int)received;
         }
 
-        var errno = Marshal.GetLastPInvokeError();
-        if (errno == Libc.EAGAIN)
-        {
-            _readable = false;
-            return -1;
-        }
-
-        failure = new IOException(Libc.Describe(errno));
-        return -1;
+        return Outcome(received, ref _readable, out failure);
     }
 
     // Under _gate. Bytes sent, or -1 when the send buffer is full.
     private unsafe int TrySend(ReadOnlySpan<byte> data, out Exception? failure)
     {
-        failure = null;
         nint sent;
         fixed (byte* pointer = data)
         {
             sent = Libc.Send(_fd, pointer, data.Length, Libc.MSG_NOSIGNAL);
         }
 
-        if (sent >= 0)
+        return Outcome(sent, ref _writable, out failure);
+    }
+
+    // A syscall's result: the count; -1 with the readiness flag cleared on EAGAIN (wait for the next edge); -1 with
+    // the failure for any other error.
+    private static int Outcome(nint done, ref bool ready, out Exception? failure)
+    {
+        failure = null;
+        if (done >= 0)
         {
-            return (int)sent;
+            return (int)done;
         }
 
         var errno = Marshal.GetLastPInvokeError();
         if (errno == Libc.EAGAIN)
         {
-            _writable = false;
-            return -1;
+            ready = false;
+        }
+        else
+        {
+            failure = new IOException(Libc.Describe(errno));
         }
 
-        failure = new IOException(Libc.Describe(errno));
         return -1;
     }
 }
