@@ -96,6 +96,143 @@ public sealed class EpollLoopTests
         loop.Registered.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Sends_asked_for_on_the_loop_thread_wait_for_the_end_of_the_batch_and_then_all_go_out()
+    {
+        // The way wrk batches its writes: the target gets the batch's requests together instead of one wake-up each.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var loop = new EpollLoop();
+        var (clients, servers) = await ConnectAsync(loop, listener, 12);
+
+        var replies = clients.Select((client, i) => ReplyOnTheLoopAsync(loop, client, System.Text.Encoding.ASCII.GetBytes($"reply {i:D2}"))).ToList();
+        await Task.Delay(50);
+        replies.ShouldAllBe(reply => !reply.IsCompleted, "each reply waits for its socket's first input");
+        foreach (var server in servers)
+        {
+            await server.SendAsync("go"u8.ToArray(), SocketFlags.None);
+        }
+
+        foreach (var (reply, i) in replies.Select((reply, i) => (reply, i)))
+        {
+            var (deferred, onLoop, sent) = await reply.WaitAsync(TimeSpan.FromSeconds(5));
+            onLoop.ShouldBeTrue("the answer's continuation runs on the loop thread");
+            deferred.ShouldBeTrue("a send asked for during the batch is held, not done at once");
+            sent.ShouldBe(8);
+            var buffer = new byte[16];
+            var got = await servers[i].ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(5));
+            System.Text.Encoding.ASCII.GetString(buffer, 0, got).ShouldBe($"reply {i:D2}");
+        }
+
+        await Task.Yield();
+        Dispose(clients, servers);
+    }
+
+    [Fact]
+    public async Task A_held_send_larger_than_the_socket_buffer_goes_out_whole_once_the_peer_reads()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var loop = new EpollLoop();
+        var (clients, servers) = await ConnectAsync(loop, listener, 1);
+        var data = new byte[8 * 1024 * 1024];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = (byte)(i * 7 + (i >> 12));
+        }
+
+        // The kernel takes part of it; the rest is asked for again from the loop and waits for the EPOLLOUT edge.
+        var sending = SendAllOnTheLoopAsync(clients[0], data);
+        await Task.Delay(50);
+        await servers[0].SendAsync("go"u8.ToArray(), SocketFlags.None);
+        await Task.Delay(200);
+        sending.IsCompleted.ShouldBeFalse("8 MiB do not fit in loopback's socket buffers while nobody reads");
+
+        var received = new byte[data.Length];
+        var total = 0;
+        while (total < received.Length)
+        {
+            var got = await servers[0].ReceiveAsync(received.AsMemory(total), SocketFlags.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            got.ShouldBeGreaterThan(0);
+            total += got;
+        }
+
+        var sends = await sending.WaitAsync(TimeSpan.FromSeconds(5));
+        sends.ShouldBeGreaterThan(1);
+        received.AsSpan().SequenceEqual(data).ShouldBeTrue("every byte arrives, in order");
+        await Task.Yield();
+        Dispose(clients, servers);
+    }
+
+    [Fact]
+    public async Task A_held_send_ends_with_operation_aborted_when_its_socket_is_closed_before_the_batch_ends()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var loop = new EpollLoop();
+        var (clients, servers) = await ConnectAsync(loop, listener, 1);
+
+        var closing = SendThenCloseOnTheLoopAsync(clients[0]);
+        await Task.Delay(50);
+        await servers[0].SendAsync("go"u8.ToArray(), SocketFlags.None);
+
+        var error = await Should.ThrowAsync<SocketException>(closing.WaitAsync(TimeSpan.FromSeconds(5)));
+        error.SocketErrorCode.ShouldBe(SocketError.OperationAborted);
+        var buffer = new byte[16];
+        (await servers[0].ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe(0, "nothing was sent, and the peer sees the close");
+        loop.Registered.ShouldBe(0);
+        servers[0].Dispose();
+    }
+
+    private static async Task<(bool Deferred, bool OnLoop, int Sent)> ReplyOnTheLoopAsync(EpollLoop loop, EpollSocket client, byte[] reply)
+    {
+        await client.ReceiveAsync(new byte[16], CancellationToken.None).ConfigureAwait(false);
+        var send = client.SendAsync(reply, CancellationToken.None);
+        var deferred = loop.DefersSends && !send.IsCompleted;
+        var onLoop = Thread.CurrentThread.Name == "UnitTrustLoad epoll";
+        return (deferred, onLoop, await send.ConfigureAwait(false));
+    }
+
+    private static async Task<int> SendAllOnTheLoopAsync(EpollSocket client, byte[] data)
+    {
+        await client.ReceiveAsync(new byte[16], CancellationToken.None).ConfigureAwait(false);
+        var (sent, sends) = (0, 0);
+        while (sent < data.Length)
+        {
+            sent += await client.SendAsync(data.AsMemory(sent), CancellationToken.None).ConfigureAwait(false);
+            sends++;
+        }
+
+        return sends;
+    }
+
+    private static async Task SendThenCloseOnTheLoopAsync(EpollSocket client)
+    {
+        await client.ReceiveAsync(new byte[16], CancellationToken.None).ConfigureAwait(false);
+        var send = client.SendAsync("never sent"u8.ToArray(), CancellationToken.None);
+        client.Dispose();
+        await send.ConfigureAwait(false);
+    }
+
+    private static async Task<(List<EpollSocket> Clients, List<Socket> Servers)> ConnectAsync(EpollLoop loop, TcpListener listener, int count)
+    {
+        var clients = new List<EpollSocket>();
+        var servers = new List<Socket>();
+        for (var i = 0; i < count; i++)
+        {
+            clients.Add(await EpollSocket.ConnectAsync(loop, (IPEndPoint)listener.LocalEndpoint, CancellationToken.None));
+            servers.Add(await listener.AcceptSocketAsync());
+        }
+
+        return (clients, servers);
+    }
+
+    private static void Dispose(List<EpollSocket> clients, List<Socket> servers)
+    {
+        clients.ForEach(c => c.Dispose());
+        servers.ForEach(s => s.Dispose());
+    }
+
     private static async Task EchoAsync(EpollSocket client, Socket server, string text)
     {
         var bytes = System.Text.Encoding.ASCII.GetBytes(text);

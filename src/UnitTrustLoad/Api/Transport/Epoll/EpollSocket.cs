@@ -170,6 +170,32 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
         Complete(result, failure);
     }
 
+    /// <summary>Called by the loop thread once its batch is done: the send held by <see cref="Start"/>.</summary>
+    public void SendDeferred()
+    {
+        int result;
+        Exception? failure;
+        lock (_gate)
+        {
+            if (_pending != Sending)
+            {
+                return; // closed meanwhile (Dispose has ended it)
+            }
+
+            result = Attempt(Sending, out failure);
+            if (result < 0 && failure is null)
+            {
+                // The send buffer is full: wait for the EPOLLOUT edge like any other send, now cancellable.
+                Watch(_token);
+                return;
+            }
+
+            _pending = None;
+        }
+
+        Complete(result, failure);
+    }
+
     /// <summary>Ends a pending operation with an error the loop caught (a bug in a continuation, not a socket error).</summary>
     public void Fail(Exception exception)
     {
@@ -241,6 +267,16 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
 
         _receiveBuffer = receive;
         _sendBuffer = send;
+        if (operation == Sending && _loop.DefersSends)
+        {
+            // Held to the end of the loop's batch (SendDeferred); no cancellation watch, the wait is that short.
+            _core.Reset();
+            _pending = Sending;
+            _token = cancellationToken;
+            _loop.Defer(this);
+            return new ValueTask<int>(this, _core.Version);
+        }
+
         if (Ready(operation))
         {
             var result = Attempt(operation, out var failure);
@@ -298,12 +334,17 @@ internal sealed class EpollSocket : LeanSocket, IValueTaskSource<int>
         _core.Reset();
         _pending = operation;
         _token = cancellationToken;
+        Watch(cancellationToken);
+        return new ValueTask<int>(this, _core.Version);
+    }
+
+    // Under _gate.
+    private void Watch(CancellationToken cancellationToken)
+    {
         if (cancellationToken.CanBeCanceled)
         {
             _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((EpollSocket)state!).Cancel(token), this);
         }
-
-        return new ValueTask<int>(this, _core.Version);
     }
 
     // A late callback of an earlier operation's token (a connect timeout, say) must not end the next operation.
