@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace UnitTrustLoad.Api.Contracts;
 
@@ -21,4 +25,29 @@ namespace UnitTrustLoad.Api.Contracts;
 [JsonSerializable(typeof(BalanceResponse))]
 [JsonSerializable(typeof(SaleRequest))]
 [JsonSerializable(typeof(SaleResponse))]
-internal sealed partial class ApiJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// How both transports write request bodies. The default encoder escapes HTML-sensitive characters for pages a
+    /// browser renders; a request body is read by an API, so '+' in a phone number and '&amp;' in a bank's name go as
+    /// they are (valid JSON either way): 16 bytes shorter per register request, and the writer's escaping path no
+    /// longer runs on the hot path. Validation is skipped because the generated writer is correct by construction.
+    /// </summary>
+    public static JsonWriterOptions RequestWriterOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    /// <summary>A request body as bytes, written as the lean transport writes it (for the HttpClient transport).</summary>
+    public static byte[] SerializeRequest<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestType)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, RequestWriterOptions))
+        {
+            JsonSerializer.Serialize(writer, body, requestType);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

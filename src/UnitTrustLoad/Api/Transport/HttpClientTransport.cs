@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using UnitTrustLoad.Api.Contracts;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Output;
 
@@ -23,7 +24,7 @@ internal sealed class HttpClientTransport(HttpClient http) : IApiTransport
         FailureLog failures,
         CancellationToken cancellationToken)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(body, requestType);
+        var payload = ApiJsonContext.SerializeRequest(body, requestType);
         using var request = new HttpRequestMessage(HttpMethod.Post, operation.Url);
         request.Headers.TryAddWithoutValidation("Authorization", token.Authorization);
         var content = new ByteArrayContent(payload);

@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using UnitTrustLoad.Api.Contracts;
 
 namespace UnitTrustLoad.Api.Transport;
 
@@ -36,7 +37,7 @@ internal sealed class LeanConnection : IDisposable
     private LeanConnection(LeanSocket socket)
     {
         _socket = socket;
-        _json = new Utf8JsonWriter(_body, new JsonWriterOptions { SkipValidation = true });
+        _json = new Utf8JsonWriter(_body, ApiJsonContext.RequestWriterOptions);
     }
 
     /// <summary>True once the connection has answered before: a close before any answer may then be a stale keep-alive.</summary>
