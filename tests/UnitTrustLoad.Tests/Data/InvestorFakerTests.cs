@@ -79,6 +79,32 @@ public sealed partial class InvestorFakerTests
     }
 
     [Fact]
+    public void A_new_investor_is_its_fields_and_nothing_more_until_it_trades()
+    {
+        // The register scenario makes one per request: the investor, its request, its bank account and one string per
+        // field that is not a name from the lists (706 bytes); holdings come at the first trade (they made it 810).
+        var faker = new InvestorFaker(5, TimeProvider.System);
+        for (var i = 0; i < 1_000; i++)
+        {
+            faker.Next();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            faker.Next();
+        }
+
+        var perInvestor = (GC.GetAllocatedBytesForCurrentThread() - before) / 10_000.0;
+        perInvestor.ShouldBeLessThan(760, "bytes allocated per new investor");
+
+        var investor = faker.Next();
+        investor.Holdings.ShouldBeSameAs(investor.Holdings);
+        investor.Holdings.Add("MMF", 10m);
+        investor.Holdings.UnitsOf("MMF").ShouldBe(10m);
+    }
+
+    [Fact]
     public void Purchase_and_sale_references_are_unique_across_a_hundred_thousand_trades()
     {
         var references = new References(References.NewRunId(TimeProvider.System));
