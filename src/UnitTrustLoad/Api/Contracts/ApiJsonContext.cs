@@ -30,8 +30,9 @@ internal sealed partial class ApiJsonContext : JsonSerializerContext
     /// <summary>
     /// How both transports write request bodies. The default encoder escapes HTML-sensitive characters for pages a
     /// browser renders; a request body is read by an API, so '+' in a phone number and '&amp;' in a bank's name go as
-    /// they are (valid JSON either way): 16 bytes shorter per register request, and the writer's escaping path no
-    /// longer runs on the hot path. Validation is skipped because the generated writer is correct by construction.
+    /// they are (valid JSON either way): each escape was 6 bytes for 1, so a register request is 10 bytes shorter (15 for
+    /// I&amp;M BANK's investors), and the writer's escaping path no longer runs on the hot path. Validation is skipped:
+    /// the generated writer is correct by construction.
     /// </summary>
     public static JsonWriterOptions RequestWriterOptions { get; } = new()
     {
