@@ -40,15 +40,23 @@ internal sealed partial class ApiJsonContext : JsonSerializerContext
         SkipValidation = true,
     };
 
-    /// <summary>A request body as bytes, written as the lean transport writes it (for the HttpClient transport).</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// A request body as bytes, written as the lean transport writes it (for the HttpClient transport). The buffer and
+    /// writer are kept per thread, so the only allocation is the returned array.
+    /// </summary>
     public static byte[] SerializeRequest<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestType)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer, RequestWriterOptions))
-        {
-            JsonSerializer.Serialize(writer, body, requestType);
-        }
-
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, RequestWriterOptions);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, body, requestType);
         return buffer.WrittenSpan.ToArray();
     }
 }

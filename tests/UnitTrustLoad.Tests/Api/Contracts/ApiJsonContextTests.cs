@@ -54,6 +54,22 @@ public sealed class ApiJsonContextTests
         JsonSerializer.Deserialize(bytes, ApiJsonContext.Default.RegisterInvestorRequest).ShouldBe(request);
     }
 
+    [Fact]
+    public void A_request_body_for_the_httpclient_transport_allocates_only_its_bytes()
+    {
+        var request = new InvestorFaker(4, TimeProvider.System).Next().Registration;
+        var first = ApiJsonContext.SerializeRequest(request, ApiJsonContext.Default.RegisterInvestorRequest);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            ApiJsonContext.SerializeRequest(request, ApiJsonContext.Default.RegisterInvestorRequest);
+        }
+
+        var perRequest = (GC.GetAllocatedBytesForCurrentThread() - before) / 1_000.0;
+        perRequest.ShouldBeLessThan(first.Length + 40, "bytes allocated per body beyond the body's own array");
+        ApiJsonContext.SerializeRequest(request, ApiJsonContext.Default.RegisterInvestorRequest).ShouldBe(first);
+    }
+
     private static void Write(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, RegisterInvestorRequest request)
     {
         buffer.ResetWrittenCount();
