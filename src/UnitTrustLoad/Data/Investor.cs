@@ -19,11 +19,5 @@ internal sealed class Investor(long sequence, RegisterInvestorRequest registrati
 
     /// <summary>Units bought minus sold, per fund, as the suite recorded them; made at first use, since the register
     /// scenario's investors mostly never trade (about 100 bytes per register request).</summary>
-    public Holdings Holdings => Volatile.Read(ref _holdings) ?? MakeHoldings();
-
-    private Holdings MakeHoldings()
-    {
-        Interlocked.CompareExchange(ref _holdings, new Holdings(), null);
-        return _holdings!;
-    }
+    public Holdings Holdings => LazyInitializer.EnsureInitialized(ref _holdings, static () => new Holdings());
 }
