@@ -1,5 +1,6 @@
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Reporting;
+using UnitTrustLoad.Run;
 using UnitTrustLoad.Simulator.Hosting;
 
 namespace UnitTrustLoad;

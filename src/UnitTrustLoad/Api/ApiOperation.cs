@@ -1,6 +1,8 @@
+using UnitTrustLoad.Http;
+
 namespace UnitTrustLoad.Api;
 
-/// <summary>One endpoint with its URL (api-version included) resolved once at start.</summary>
+/// <summary>One endpoint with its URL (api-version included) and its request head, resolved and encoded once at start.</summary>
 internal sealed class ApiOperation(string name, Uri url, int expectedStatus)
 {
     public string Name { get; } = name;
@@ -12,4 +14,7 @@ internal sealed class ApiOperation(string name, Uri url, int expectedStatus)
 
     /// <summary>The status the contract promises; anything else is a failure.</summary>
     public int ExpectedStatus { get; } = expectedStatus;
+
+    /// <summary>The request line and fixed headers, encoded once.</summary>
+    public HttpRequestTemplate Request { get; } = HttpRequestTemplate.Post(url);
 }

@@ -22,7 +22,7 @@ internal static class Preflight
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var probe = await client.FetchBalanceAsync(new BalanceRequest("preflight-unknown-investor"), null, CancellationToken.None);
-            problem = Judge(probe.Outcome.StatusCode, probe.Outcome.Message, baseUrl);
+            problem = Judge(probe.Status, probe.Error, baseUrl);
             if (problem is null)
             {
                 return null;
@@ -35,11 +35,11 @@ internal static class Preflight
     private static string? Judge(string status, string? message, Uri baseUrl)
         => status switch
         {
-            StatusText.ConnectionError or StatusText.Timeout =>
+            CallStatus.ConnectionError or CallStatus.Timeout =>
                 $"Preflight failed: the API at {baseUrl} did not answer ({status}: {message}). Check --target / Target:BaseUrl and that the API is running.",
             "401" or "403" =>
                 $"Preflight failed: the API at {baseUrl} refused the token ({status}). Check that Auth:TokenUrl belongs to this API and Auth:Scope is right.",
-            StatusText.NoToken => $"Preflight failed: no token could be had: {message}.",
+            CallStatus.NoToken => $"Preflight failed: no token could be had: {message}.",
             _ when status.Length == 3 && status[0] == '5' =>
                 $"Preflight failed: the API at {baseUrl} answered {status} to a balance request. Check the API's health before loading it.",
             _ => null,

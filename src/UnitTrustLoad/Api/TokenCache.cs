@@ -1,6 +1,4 @@
 using Duende.IdentityModel.Client;
-using UnitTrustLoad.Engine.Scenarios;
-using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Api;
 
@@ -23,8 +21,8 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
     /// <summary>Why the last token request failed, for preflight messages; null after a success.</summary>
     public string? LastError { get; private set; }
 
-    /// <summary>A valid token, or null when none could be had (the failure is recorded as the "token" step).</summary>
-    public ValueTask<AccessToken?> GetAsync(IScenarioContext? context)
+    /// <summary>A valid token, or null when none could be had (an observer sees the token request, and records it as the "token" step).</summary>
+    public ValueTask<AccessToken?> GetAsync(ICallObserver? observer)
     {
         var current = _current;
         if (current is not null && time.GetTimestamp() < current.RefreshAt)
@@ -32,11 +30,11 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             return new ValueTask<AccessToken?>(current);
         }
 
-        return GetSlowAsync(current, context);
+        return GetSlowAsync(current, observer);
     }
 
     /// <summary>The API refused <paramref name="rejected"/> (401): one refresh however many callers report it.</summary>
-    public ValueTask<AccessToken?> RenewRejectedAsync(AccessToken rejected, IScenarioContext? context)
+    public ValueTask<AccessToken?> RenewRejectedAsync(AccessToken rejected, ICallObserver? observer)
     {
         lock (_gate)
         {
@@ -47,10 +45,10 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             }
         }
 
-        return GetSlowAsync(null, context);
+        return GetSlowAsync(null, observer);
     }
 
-    private async ValueTask<AccessToken?> GetSlowAsync(AccessToken? seen, IScenarioContext? context)
+    private async ValueTask<AccessToken?> GetSlowAsync(AccessToken? seen, ICallObserver? observer)
     {
         var stillValid = seen is not null && time.GetTimestamp() < seen.ExpiresAt;
         Task<AccessToken?> refresh;
@@ -78,7 +76,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             }
             else
             {
-                refresh = _refresh = RefreshAsync(context);
+                refresh = _refresh = RefreshAsync(observer);
             }
         }
 
@@ -92,19 +90,16 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         return seen is not null && time.GetTimestamp() < seen.ExpiresAt ? seen : null;
     }
 
-    private async Task<AccessToken?> RefreshAsync(IScenarioContext? context)
+    private async Task<AccessToken?> RefreshAsync(ICallObserver? observer)
     {
         await Task.Yield();
-        if (context is null)
-        {
-            return (await FetchAsync().ConfigureAwait(false)).Payload;
-        }
-
-        var response = await Step.Run(ScenarioNames.TokenStep, context, FetchAsync).ConfigureAwait(false);
-        return response.Payload;
+        var result = observer is null
+            ? await FetchAsync().ConfigureAwait(false)
+            : await observer.ObserveTokenRequestAsync(FetchAsync).ConfigureAwait(false);
+        return result.Value;
     }
 
-    private async ValueTask<Response<AccessToken>> FetchAsync()
+    private async ValueTask<ApiResult<AccessToken>> FetchAsync()
     {
         Interlocked.Increment(ref _requests);
         var started = time.GetTimestamp();
@@ -131,7 +126,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         if (answer.IsError || string.IsNullOrEmpty(answer.AccessToken))
         {
             var status = answer.ErrorType == ResponseErrorType.Exception
-                ? answer.Exception is TaskCanceledException or TimeoutException ? "timeout" : "connection_error"
+                ? answer.Exception is TaskCanceledException or TimeoutException ? CallStatus.Timeout : CallStatus.ConnectionError
                 : ((int)answer.HttpStatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var why = answer.ErrorType == ResponseErrorType.Exception
                 ? $"{endpoint.Address} could not be reached ({answer.Exception?.Message})"
@@ -142,7 +137,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
                 _notBefore = time.GetTimestamp() + (long)(endpoint.RetryBackoff.TotalSeconds * time.TimestampFrequency);
             }
 
-            return Response.Fail<AccessToken>(status, why);
+            return ApiResult<AccessToken>.Fail(status, why);
         }
 
         var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn > 0 ? answer.ExpiresIn : 3600);
@@ -153,7 +148,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             LastError = null;
         }
 
-        return Response.Ok(token, "200");
+        return ApiResult<AccessToken>.Ok(token, "200", 0, 0);
     }
 
     private AccessToken Create(string accessToken, long started, TimeSpan lifetime)

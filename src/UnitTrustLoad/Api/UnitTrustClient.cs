@@ -1,70 +1,64 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using UnitTrustLoad.Api.Contracts;
-using UnitTrustLoad.Api.Transport;
-using UnitTrustLoad.Engine.Scenarios;
-using UnitTrustLoad.Output;
 
 namespace UnitTrustLoad.Api;
 
 /// <summary>
-/// The Unit Trust API, one method per operation. Every answer becomes a <see cref="Response{T}"/>: the promised status
-/// is OK, anything else (timeouts and connection errors included) a failure counted under its code, never an exception.
+/// The Unit Trust API, one method per operation, each with the shared token: a valid token is read without a lock, a
+/// 401 forces one shared refresh and one retry. Every answer becomes an <see cref="ApiResult{T}"/>, never an exception.
 /// </summary>
-internal sealed class UnitTrustClient(IApiTransport transport, TokenCache tokens, ApiEndpoints endpoints)
+internal sealed class UnitTrustClient(ApiTransport transport, TokenCache tokens, ApiEndpoints endpoints) : IDisposable
 {
-    public const string AuthRetriesCounter = "auth_retries";
-
-    /// <summary>Where sampled failures go; replaced once the run folder exists.</summary>
-    public FailureLog Failures { get; set; } = FailureLog.Discard;
-
     public TokenCache Tokens => tokens;
 
-    /// <summary>"lean" or "httpclient".</summary>
-    public string TransportName => transport.Name;
+    /// <summary>Which HTTP client carries the calls.</summary>
+    public string TransportDescription => transport.Description;
 
-    public ValueTask<Response<RegisterInvestorResponse>> RegisterAsync(RegisterInvestorRequest body, IScenarioContext? context, CancellationToken cancellationToken)
-        => SendAsync(endpoints.Register, body, ApiJsonContext.Default.RegisterInvestorRequest, ApiJsonContext.Default.RegisterInvestorResponse, context, cancellationToken);
+    public ValueTask<ApiResult<RegisterInvestorResponse>> RegisterAsync(RegisterInvestorRequest body, ICallObserver? observer, CancellationToken cancellationToken)
+        => SendAsync(endpoints.Register, body, ApiJsonContext.Default.RegisterInvestorRequest, ApiJsonContext.Default.RegisterInvestorResponse, observer, cancellationToken);
 
-    public ValueTask<Response<JoinFundResponse>> JoinFundAsync(JoinFundRequest body, IScenarioContext? context, CancellationToken cancellationToken)
-        => SendAsync(endpoints.JoinFund, body, ApiJsonContext.Default.JoinFundRequest, ApiJsonContext.Default.JoinFundResponse, context, cancellationToken);
+    public ValueTask<ApiResult<JoinFundResponse>> JoinFundAsync(JoinFundRequest body, ICallObserver? observer, CancellationToken cancellationToken)
+        => SendAsync(endpoints.JoinFund, body, ApiJsonContext.Default.JoinFundRequest, ApiJsonContext.Default.JoinFundResponse, observer, cancellationToken);
 
-    public ValueTask<Response<PurchaseResponse>> PurchaseAsync(PurchaseRequest body, IScenarioContext? context, CancellationToken cancellationToken)
-        => SendAsync(endpoints.Purchase, body, ApiJsonContext.Default.PurchaseRequest, ApiJsonContext.Default.PurchaseResponse, context, cancellationToken);
+    public ValueTask<ApiResult<PurchaseResponse>> PurchaseAsync(PurchaseRequest body, ICallObserver? observer, CancellationToken cancellationToken)
+        => SendAsync(endpoints.Purchase, body, ApiJsonContext.Default.PurchaseRequest, ApiJsonContext.Default.PurchaseResponse, observer, cancellationToken);
 
-    public ValueTask<Response<BalanceResponse>> FetchBalanceAsync(BalanceRequest body, IScenarioContext? context, CancellationToken cancellationToken)
-        => SendAsync(endpoints.FetchBalance, body, ApiJsonContext.Default.BalanceRequest, ApiJsonContext.Default.BalanceResponse, context, cancellationToken);
+    public ValueTask<ApiResult<BalanceResponse>> FetchBalanceAsync(BalanceRequest body, ICallObserver? observer, CancellationToken cancellationToken)
+        => SendAsync(endpoints.FetchBalance, body, ApiJsonContext.Default.BalanceRequest, ApiJsonContext.Default.BalanceResponse, observer, cancellationToken);
 
-    public ValueTask<Response<SaleResponse>> SellAsync(SaleRequest body, IScenarioContext? context, CancellationToken cancellationToken)
-        => SendAsync(endpoints.Sell, body, ApiJsonContext.Default.SaleRequest, ApiJsonContext.Default.SaleResponse, context, cancellationToken);
+    public ValueTask<ApiResult<SaleResponse>> SellAsync(SaleRequest body, ICallObserver? observer, CancellationToken cancellationToken)
+        => SendAsync(endpoints.Sell, body, ApiJsonContext.Default.SaleRequest, ApiJsonContext.Default.SaleResponse, observer, cancellationToken);
+
+    public void Dispose() => transport.Dispose();
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Response<TResponse>> SendAsync<TRequest, TResponse>(
+    private async ValueTask<ApiResult<TResponse>> SendAsync<TRequest, TResponse>(
         ApiOperation operation,
         TRequest body,
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
-        IScenarioContext? context,
+        ICallObserver? observer,
         CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(context).ConfigureAwait(false);
+        var token = await tokens.GetAsync(observer).ConfigureAwait(false);
         if (token is null)
         {
-            return Response.Fail<TResponse>(StatusText.NoToken, tokens.LastError);
+            return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);
         }
 
-        var attempt = await transport.SendAsync(operation, body, requestType, responseType, token, Failures, cancellationToken).ConfigureAwait(false);
-        if (attempt.Outcome.StatusCode is "401")
+        var attempt = await transport.SendAsync(operation, body, requestType, responseType, token, cancellationToken).ConfigureAwait(false);
+        if (attempt.Status is "401")
         {
             // The server stopped accepting our token early (rotated keys, clock skew): one shared refresh, one retry.
-            context?.AddCounter(AuthRetriesCounter);
-            token = await tokens.RenewRejectedAsync(token, context).ConfigureAwait(false);
+            observer?.AuthRetried();
+            token = await tokens.RenewRejectedAsync(token, observer).ConfigureAwait(false);
             if (token is null)
             {
-                return Response.Fail<TResponse>(StatusText.NoToken, tokens.LastError);
+                return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);
             }
 
-            attempt = await transport.SendAsync(operation, body, requestType, responseType, token, Failures, cancellationToken).ConfigureAwait(false);
+            attempt = await transport.SendAsync(operation, body, requestType, responseType, token, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt;

@@ -62,15 +62,15 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             problems.Add($"Target:BaseUrl (--target): '{options.Target.BaseUrl}' is not an absolute http(s) URL; write it like https://api.example.test.");
         }
 
-        if (string.Equals(options.Target.Transport, Api.Transport.TransportChoice.Lean, StringComparison.OrdinalIgnoreCase)
+        if (string.Equals(options.Target.Transport, TransportSettings.Lean, StringComparison.OrdinalIgnoreCase)
             && !options.UsesEmbeddedSimulator && IsHttpUrl(options.Target.BaseUrl)
             && options.Target.BaseUrl!.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
         {
             problems.Add($"Target:Transport: 'lean' speaks plain http:// only, and the target '{options.Target.BaseUrl}' is https; use auto or httpclient.");
         }
 
-        if (string.Equals(options.Target.SocketEngine, Api.Transport.TransportChoice.Epoll, StringComparison.OrdinalIgnoreCase)
-            && !Api.Transport.Epoll.EpollLoop.IsSupported)
+        if (string.Equals(options.Target.SocketEngine, TransportSettings.Epoll, StringComparison.OrdinalIgnoreCase)
+            && !Http.Http11.Http11Client.SupportsEpoll)
         {
             problems.Add("Target:SocketEngine: 'epoll' needs 64-bit Linux, and this is not; use auto or dotnet.");
         }

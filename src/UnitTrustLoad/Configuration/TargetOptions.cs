@@ -45,15 +45,15 @@ internal sealed class TargetOptions
     /// How API requests are sent: "auto" (the lean HTTP/1.1 transport for http://, HttpClient for https://), "lean"
     /// (http:// only) or "httpclient" (the fallback, e.g. behind a proxy-like target the lean transport does not suit).
     /// </summary>
-    [RegularExpression(Api.Transport.TransportChoice.Pattern, ErrorMessage = "The transport must be auto, lean or httpclient.")]
-    public string Transport { get; set; } = Api.Transport.TransportChoice.Auto;
+    [RegularExpression(TransportSettings.Pattern, ErrorMessage = "The transport must be auto, lean or httpclient.")]
+    public string Transport { get; set; } = TransportSettings.Auto;
 
     /// <summary>
     /// What drives the lean transport's sockets: "auto" (our epoll loop on Linux, .NET's socket engine elsewhere),
     /// "epoll" (Linux only) or "dotnet". HttpClient always uses .NET's.
     /// </summary>
-    [RegularExpression(Api.Transport.TransportChoice.SocketEnginePattern, ErrorMessage = "The socket engine must be auto, epoll or dotnet.")]
-    public string SocketEngine { get; set; } = Api.Transport.TransportChoice.Auto;
+    [RegularExpression(TransportSettings.SocketEnginePattern, ErrorMessage = "The socket engine must be auto, epoll or dotnet.")]
+    public string SocketEngine { get; set; } = TransportSettings.Auto;
 }
 
 /// <summary>One API operation's path and api-version.</summary>

@@ -1,5 +1,5 @@
 using UnitTrustLoad.Api.Contracts;
-using UnitTrustLoad.Data;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Ledger;
 
@@ -12,6 +12,9 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
 {
     public const string CheckedCounter = "consistency_checked";
     public const string ViolationsCounter = "consistency_violations";
+
+    /// <summary>Judged whenever balances are fetched: no balance may disagree with the ledger.</summary>
+    public const string BuiltInThreshold = "consistency_violations == 0";
 
     private readonly Lock _gate = new();
     private readonly List<Investor> _sample = new(sampleSize);
@@ -34,7 +37,7 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
         for (var i = 0; i < count; i++)
         {
             var (fund, expected) = holdings[i];
-            var reported = ReportedUnits(balance, fund);
+            var reported = ReportedUnits(balance, fund, out _);
             compared++;
             if (decimal.Round(reported, 4) != decimal.Round(expected, 4))
             {
@@ -79,8 +82,10 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
         }
     }
 
-    private static decimal ReportedUnits(BalanceResponse balance, string fund)
+    /// <summary>Units (and market value) a balance shows for a fund; 0 when it shows none.</summary>
+    public static decimal ReportedUnits(BalanceResponse balance, string fund, out decimal marketValue)
     {
+        marketValue = 0m;
         if (balance.Funds is null)
         {
             return 0m;
@@ -90,6 +95,7 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
         {
             if (string.Equals(entry.FundShareClassCode, fund, StringComparison.OrdinalIgnoreCase))
             {
+                marketValue = entry.MarketValue;
                 return entry.Units;
             }
         }

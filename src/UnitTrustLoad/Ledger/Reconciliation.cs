@@ -32,12 +32,12 @@ internal static class Reconciliation
             }
 
             var balance = await client.FetchBalanceAsync(new BalanceRequest(investor.ClientIdentifier), null, cancellationToken);
-            if (balance.IsError)
+            if (!balance.IsOk)
             {
                 continue;
             }
 
-            var (c, v) = ledger.Compare(investor, balance.Payload!, "reconcile");
+            var (c, v) = ledger.Compare(investor, balance.Value!, "reconcile");
             compared += c;
             violations += v;
         }

@@ -1,4 +1,6 @@
+using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Scenarios;
 

@@ -1,29 +1,32 @@
+using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Scenarios;
 
 /// <summary>
 /// Joins the fund with an investor the register scenario left, or one it registers itself when none is waiting.
 /// </summary>
-internal sealed class JoinFundScenario(InvestorSteps steps, InvestorPool pool)
+internal sealed class JoinFundScenario(ScenarioServices services)
 {
     public async ValueTask<Response> RunAsync(IScenarioContext context)
     {
-        steps.Enter();
+        var (steps, faker, pool, investors, _) = services;
+        investors.Enter();
         try
         {
             if (!pool.TryTakeRegistered(out var investor))
             {
-                investor = steps.NewInvestor();
-                var row = InvestorSteps.Outcome(investor, ScenarioNames.JoinFund);
-                var register = await steps.RegisterAsync(investor, row, context);
+                investor = faker.Next();
+                var record = InvestorRecord.For(investor, ScenarioNames.JoinFund);
+                var register = await steps.RegisterAsync(investor, record, context);
                 if (register.IsError)
                 {
                     return register;
                 }
 
-                var joined = await steps.JoinAsync(investor, row, context);
-                steps.WriteRow(row);
+                var joined = await steps.JoinAsync(investor, record, context);
+                investors.Write(record);
                 return joined;
             }
 
@@ -31,7 +34,7 @@ internal sealed class JoinFundScenario(InvestorSteps steps, InvestorPool pool)
         }
         finally
         {
-            steps.Exit();
+            investors.Exit();
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Scenarios;
 
@@ -7,18 +9,19 @@ namespace UnitTrustLoad.Scenarios;
 /// The original k6 script's iteration: register → join the fund → purchase → fetch the balance (checked against the
 /// ledger) → sell part of what the balance shows. A step each; the first failure ends the iteration.
 /// </summary>
-internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
+internal sealed class JourneyScenario(ScenarioServices services, TimeSpan thinkTime)
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> RunAsync(IScenarioContext context)
     {
-        steps.Enter();
-        var investor = steps.NewInvestor();
-        var row = InvestorSteps.Outcome(investor, ScenarioNames.Journey);
+        var (steps, faker, _, investors, ledger) = services;
+        investors.Enter();
+        var investor = faker.Next();
+        var record = InvestorRecord.For(investor, ScenarioNames.Journey);
         var registered = false;
         try
         {
-            var register = await steps.RegisterAsync(investor, row, context);
+            var register = await steps.RegisterAsync(investor, record, context);
             if (register.IsError)
             {
                 return register;
@@ -26,36 +29,35 @@ internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
 
             registered = true;
             await steps.ThinkAsync(thinkTime, context);
-            var join = await steps.JoinAsync(investor, row, context);
+            var join = await steps.JoinAsync(investor, record, context);
             if (join.IsError)
             {
                 return join;
             }
 
             await steps.ThinkAsync(thinkTime, context);
-            var purchase = await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), row, context);
+            var purchase = await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), record, context);
             if (purchase.IsError)
             {
                 return purchase;
             }
 
             await steps.ThinkAsync(thinkTime, context);
-            var balance = await steps.BalanceAsync(investor, row, context, ScenarioNames.Journey);
+            var balance = await steps.BalanceAsync(investor, record, context, ScenarioNames.Journey);
             if (balance.IsError)
             {
                 return balance;
             }
 
-            InvestorSteps.MarketUnits(balance.Payload!, steps.Data.Fund, out var marketValue);
-            var saleValue = decimal.Round(marketValue * (decimal)steps.Data.SaleFraction, 2, MidpointRounding.ToZero);
+            var saleValue = steps.SaleValueFor(balance.Payload!);
             if (saleValue <= 0m)
             {
                 return Response.Fail("nothing_to_sell", "the balance showed no market value to sell");
             }
 
             await steps.ThinkAsync(thinkTime, context);
-            var sale = await steps.SellAsync(investor, saleValue, row, context);
-            steps.Ledger.Offer(investor);
+            var sale = await steps.SellAsync(investor, saleValue, record, context);
+            ledger.Offer(investor);
             if (sale.IsError)
             {
                 return sale;
@@ -71,10 +73,10 @@ internal sealed class JourneyScenario(InvestorSteps steps, TimeSpan thinkTime)
         {
             if (registered)
             {
-                steps.WriteRow(row);
+                investors.Write(record);
             }
 
-            steps.Exit();
+            investors.Exit();
         }
     }
 }

@@ -1,4 +1,5 @@
 using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Scenarios;
 

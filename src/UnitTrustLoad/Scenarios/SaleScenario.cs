@@ -1,4 +1,5 @@
 using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Scenarios;
 
@@ -14,7 +15,7 @@ internal sealed class SaleScenario(InvestorSteps steps, InvestorPool pool)
 
         try
         {
-            return await steps.SellAsync(investor, steps.Data.SaleValue, null, context);
+            return await steps.SellAsync(investor, steps.SaleValue, null, context);
         }
         finally
         {

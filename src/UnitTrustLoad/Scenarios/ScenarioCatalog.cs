@@ -6,7 +6,7 @@ namespace UnitTrustLoad.Scenarios;
 /// <summary>The enabled scenarios as engine definitions, each with its own load shape.</summary>
 internal static class ScenarioCatalog
 {
-    public static List<ScenarioProps> Build(LoadOptions load, InvestorSteps steps, InvestorPool pool)
+    public static List<ScenarioProps> Build(LoadOptions load, ScenarioServices services)
     {
         var result = new List<ScenarioProps>();
         foreach (var name in ScenarioNames.All)
@@ -20,12 +20,12 @@ internal static class ScenarioCatalog
             var simulations = LoadShape.For(options, load, $"Load:Scenarios:{name}", problems);
             Func<IScenarioContext, ValueTask<Response>> run = name switch
             {
-                ScenarioNames.Journey => new JourneyScenario(steps, options.ThinkTime).RunAsync,
-                ScenarioNames.Register => new RegisterScenario(steps, pool).RunAsync,
-                ScenarioNames.JoinFund => new JoinFundScenario(steps, pool).RunAsync,
-                ScenarioNames.Purchase => new PurchaseScenario(steps, pool).RunAsync,
-                ScenarioNames.Balance => new BalanceScenario(steps, pool).RunAsync,
-                _ => new SaleScenario(steps, pool).RunAsync,
+                ScenarioNames.Journey => new JourneyScenario(services, options.ThinkTime).RunAsync,
+                ScenarioNames.Register => new RegisterScenario(services).RunAsync,
+                ScenarioNames.JoinFund => new JoinFundScenario(services).RunAsync,
+                ScenarioNames.Purchase => new PurchaseScenario(services.Steps, services.Pool).RunAsync,
+                ScenarioNames.Balance => new BalanceScenario(services.Steps, services.Pool).RunAsync,
+                _ => new SaleScenario(services.Steps, services.Pool).RunAsync,
             };
 
             var scenario = Scenario.Create(name, run)
@@ -39,7 +39,7 @@ internal static class ScenarioCatalog
 
             if (NeedsPool(name))
             {
-                scenario = scenario.WithInit(context => pool.PrepareAsync(context.CancellationToken));
+                scenario = scenario.WithInit(context => services.Pool.PrepareAsync(context.CancellationToken));
             }
 
             result.Add(scenario);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using UnitTrustLoad.Output;
+using UnitTrustLoad.Api;
+using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Investors;
+using UnitTrustLoad.Ledger;
 using UnitTrustLoad.Scenarios;
+
 
 namespace UnitTrustLoad.Tests.EndToEnd;
 
@@ -18,7 +22,7 @@ public sealed class AppRunTests
         string[] expected =
         [
             "report.html", "summary.txt", "summary.md", "summary.json", "stats.csv", "timeseries.csv", "junit.xml",
-            InvestorCsvSink.FileName, "consistency.csv", FailureLog.FileName,
+            InvestorsCsv.FileName, "consistency.csv", FailureLog.FileName,
         ];
         foreach (var file in expected)
         {
@@ -32,7 +36,7 @@ public sealed class AppRunTests
             [ScenarioNames.Register, ScenarioNames.JoinFund, ScenarioNames.Purchase, ScenarioNames.Balance, ScenarioNames.Sale],
             ignoreOrder: true);
         summary.Consistency.Checked.ShouldBeGreaterThan(10);
-        summary.Thresholds.ShouldContain(t => t.Expression == SuiteRun.BuiltInConsistencyThreshold && t.Passed);
+        summary.Thresholds.ShouldContain(t => t.Expression == LedgerCheck.BuiltInThreshold && t.Passed);
         run.Stdout.ShouldContain($"Reports: {run.Folder}");
         run.Stdout.ShouldContain("journey.register");
 
@@ -120,7 +124,7 @@ public sealed class AppRunTests
 
         // Refreshed ahead of expiry: several token requests, and never a rejected request that needed a retry.
         journey.Steps.Single(s => s.Name == ScenarioNames.TokenStep).OkCount.ShouldBeGreaterThanOrEqualTo(4);
-        summary.Counters.GetValueOrDefault(UnitTrustLoad.Api.UnitTrustClient.AuthRetriesCounter).ShouldBe(0);
+        summary.Counters.GetValueOrDefault(ScenarioObserver.AuthRetriesCounter).ShouldBe(0);
     }
 
     [Fact]
@@ -150,7 +154,7 @@ public sealed class AppRunTests
         run.ExitCode.ShouldBe(ExitCodes.ThresholdFailed, run.Describe());
         var summary = run.Summary;
         summary.Consistency.Violations.ShouldBeGreaterThan(0);
-        summary.Thresholds.ShouldContain(t => t.Expression == SuiteRun.BuiltInConsistencyThreshold && !t.Passed);
+        summary.Thresholds.ShouldContain(t => t.Expression == LedgerCheck.BuiltInThreshold && !t.Passed);
         File.ReadAllLines(Path.Combine(run.Folder, "consistency.csv")).Length.ShouldBeGreaterThan(1);
     }
 
@@ -176,7 +180,7 @@ public sealed class AppRunTests
         summary.Interrupted.ShouldBeTrue();
         var registered = summary.Scenarios.Single(s => s.Name == ScenarioNames.Journey).Steps.Single(s => s.Name == ScenarioNames.Register).OkCount;
         registered.ShouldBeGreaterThan(0);
-        var rows = File.ReadAllLines(Path.Combine(run.Folder, InvestorCsvSink.FileName));
+        var rows = File.ReadAllLines(Path.Combine(run.Folder, InvestorsCsv.FileName));
         (rows.Length - 1).ShouldBe((int)registered);
         rows.Skip(1).Select(r => r.Split(',')[1]).Distinct().Count().ShouldBe((int)registered);
     }
@@ -200,7 +204,7 @@ public sealed class AppRunTests
         summary.Consistency.Violations.ShouldBe(0);
         // The pool's 12 investors plus every registration of the register and join-fund scenarios.
         var registrations = summary.Scenarios.SelectMany(s => s.Steps).Where(s => s.Name == ScenarioNames.Register).Sum(s => s.OkCount);
-        (File.ReadAllLines(Path.Combine(run.Folder, InvestorCsvSink.FileName)).Length - 1).ShouldBe((int)registrations + 12);
+        (File.ReadAllLines(Path.Combine(run.Folder, InvestorsCsv.FileName)).Length - 1).ShouldBe((int)registrations + 12);
     }
 
     private static int ClosedPort()

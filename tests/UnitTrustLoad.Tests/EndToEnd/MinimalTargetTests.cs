@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using UnitTrustLoad.Scenarios;
+using UnitTrustLoad.Configuration;
 
 namespace UnitTrustLoad.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using UnitTrustLoad.Api.Contracts;
-using UnitTrustLoad.Data;
+using UnitTrustLoad.Investors;
 using UnitTrustLoad.Ledger;
 
 namespace UnitTrustLoad.Tests.Ledger;

@@ -41,22 +41,32 @@ internal sealed partial class ApiJsonContext : JsonSerializerContext
     };
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>
-    /// A request body as bytes, written as the lean transport writes it (for the HttpClient transport). The buffer and
-    /// writer are kept per thread, so the only allocation is the returned array.
+    /// Writes a request body into <paramref name="destination"/> (either HTTP client's buffer). The writer is kept per
+    /// thread and only pointed at the destination, so writing a body allocates nothing of its own.
     /// </summary>
+    public static void WriteRequest<TRequest>(IBufferWriter<byte> destination, TRequest body, JsonTypeInfo<TRequest> requestType)
+    {
+        var writer = t_writer;
+        if (writer is null)
+        {
+            t_writer = writer = new Utf8JsonWriter(destination, RequestWriterOptions);
+        }
+        else
+        {
+            writer.Reset(destination);
+        }
+
+        JsonSerializer.Serialize(writer, body, requestType);
+    }
+
+    /// <summary>A request body as bytes, exactly as <see cref="WriteRequest"/> writes it (for tests and tools).</summary>
     public static byte[] SerializeRequest<TRequest>(TRequest body, JsonTypeInfo<TRequest> requestType)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, RequestWriterOptions);
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, body, requestType);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        WriteRequest(buffer, body, requestType);
         return buffer.WrittenSpan.ToArray();
     }
 }

@@ -1,0 +1,32 @@
+using System.Net.Sockets;
+
+namespace UnitTrustLoad.Http.Sockets;
+
+/// <summary>
+/// The byte stream under an <see cref="Http11.Http11Connection"/>: .NET's own socket engine, or on Linux our epoll loop
+/// (<see cref="Epoll.EpollSocket"/>). Failures surface as <see cref="SocketException"/>, <see cref="IOException"/>,
+/// <see cref="ObjectDisposedException"/> or <see cref="OperationCanceledException"/>, as the connection expects.
+/// </summary>
+internal abstract class ClientSocket : IDisposable
+{
+    /// <summary>Sends some of <paramref name="data"/>; returns how much (the caller loops until all is sent).</summary>
+    public abstract ValueTask<int> SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken);
+
+    /// <summary>Receives into <paramref name="buffer"/>; 0 means the peer closed its side.</summary>
+    public abstract ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken);
+
+    /// <summary>Closes the socket; a pending send or receive ends with an error.</summary>
+    public abstract void Dispose();
+}
+
+/// <summary>A connected <see cref="Socket"/> driven by .NET's socket engine.</summary>
+internal sealed class DotNetSocket(Socket socket) : ClientSocket
+{
+    public override ValueTask<int> SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+        => socket.SendAsync(data, SocketFlags.None, cancellationToken);
+
+    public override ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+        => socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken);
+
+    public override void Dispose() => socket.Dispose();
+}

@@ -1,0 +1,26 @@
+namespace UnitTrustLoad.Http;
+
+/// <summary>How one request ended on the wire.</summary>
+public enum WireOutcome
+{
+    /// <summary>A complete response was read; <see cref="HttpAnswer.Status"/> and <see cref="HttpAnswer.Body"/> hold it.</summary>
+    Answered,
+
+    /// <summary>No connection could be opened (refused, unreachable, unresolvable): no byte of the request was sent.</summary>
+    ConnectFailed,
+
+    /// <summary>No complete answer within the request timeout (connecting and waiting for a free connection included).</summary>
+    Timeout,
+
+    /// <summary>The connection failed or closed mid-request or mid-answer.</summary>
+    ConnectionError,
+
+    /// <summary>
+    /// A reused keep-alive connection was closed by the server with no byte of an answer. Whether the server read the
+    /// request is unknown: see <see cref="HttpAnswer.BytesSent"/>.
+    /// </summary>
+    ClosedBeforeAnswer,
+
+    /// <summary>The bytes received are not an HTTP/1.1 response, or one larger than the client accepts.</summary>
+    Malformed,
+}

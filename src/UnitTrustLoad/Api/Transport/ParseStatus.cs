@@ -1,9 +1,0 @@
-namespace UnitTrustLoad.Api.Transport;
-
-/// <summary>How far a response could be read from the bytes received so far.</summary>
-internal enum ParseStatus
-{
-    Incomplete,
-    Complete,
-    Malformed,
-}

@@ -1,0 +1,119 @@
+using UnitTrustLoad.Api;
+using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Engine.Scenarios;
+using UnitTrustLoad.Investors;
+using UnitTrustLoad.Ledger;
+using UnitTrustLoad.Scenarios;
+using UnitTrustLoad.Simulator.Hosting;
+
+namespace UnitTrustLoad.Run;
+
+/// <summary>
+/// Everything one run is made of, composed from valid options in one place (the part eShop's AddApplicationServices
+/// plays): the target (the embedded simulator when no --target), the HTTP stack, the token cache and API client, the
+/// run's files, the ledger, the investors and the scenarios. <see cref="SuiteRun"/> only orchestrates what this built.
+/// </summary>
+internal sealed class RunPlan : IAsyncDisposable
+{
+    private readonly SocketsHttpHandler _handler;
+    private readonly HttpClient _http;
+
+    private RunPlan(SuiteOptions options, EmbeddedSimulator? simulator, TimeProvider time)
+    {
+        Options = options;
+        Simulator = simulator;
+        BaseUrl = simulator?.BaseUrl ?? new Uri(options.Target.BaseUrl!, UriKind.Absolute);
+        TokenEndpoint = ResolveTokenEndpoint(options.Auth, BaseUrl, simulator);
+        Files = new RunFiles(options.Report.FailureSamplesPerStatus, time);
+
+        _handler = ApiHttp.CreateHandler(options.Target);
+        _http = ApiHttp.CreateClient(_handler, options.Target.RequestTimeout);
+        var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time), Files.Failures);
+        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target));
+
+        Seed = options.Data.Seed ?? Random.Shared.Next();
+        RunId = References.NewRunId(time);
+        Ledger = new LedgerCheck(options.Ledger.Enabled, options.Ledger.ReconcileSample, Files.Consistency);
+        var faker = new InvestorFaker(Seed, time);
+        // The purchase amounts' generator is seeded from the faker, as it was before the redesign.
+        var steps = new InvestorSteps(Client, new References(RunId), Ledger, options.Data, new Random(faker.GetHashCode()), time);
+        var preparation = new PoolPreparation(Client, faker, steps, Ledger, Files.Investors, options.Data);
+        var pool = new InvestorPool(options.Load.PoolSize, preparation.PrepareOneAsync);
+        Scenarios = ScenarioCatalog.Build(options.Load, new ScenarioServices(steps, faker, pool, Files.Investors, Ledger));
+        TestName = string.IsNullOrWhiteSpace(options.Load.TestName) ? DefaultTestName(Scenarios) : options.Load.TestName;
+    }
+
+    public SuiteOptions Options { get; }
+
+    /// <summary>The embedded simulator, when the run has no --target.</summary>
+    public EmbeddedSimulator? Simulator { get; }
+
+    public Uri BaseUrl { get; }
+
+    public TokenEndpoint TokenEndpoint { get; }
+
+    public UnitTrustClient Client { get; }
+
+    public RunFiles Files { get; }
+
+    public LedgerCheck Ledger { get; }
+
+    public List<ScenarioProps> Scenarios { get; }
+
+    public string TestName { get; }
+
+    /// <summary>The investors' seed: the configured one, or a random one that the report prints.</summary>
+    public int Seed { get; }
+
+    public string RunId { get; }
+
+    /// <summary>Starts the embedded simulator when the options ask for it, then composes the run.</summary>
+    public static async Task<RunPlan> CreateAsync(SuiteOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var simulator = options.UsesEmbeddedSimulator ? await EmbeddedSimulator.StartAsync(options.Simulator, cancellationToken) : null;
+        try
+        {
+            return new RunPlan(options, simulator, time);
+        }
+        catch
+        {
+            if (simulator is not null)
+            {
+                await simulator.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Files.DisposeAsync();
+        Client.Dispose();
+        _http.Dispose();
+        _handler.Dispose();
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+
+    private static TokenEndpoint ResolveTokenEndpoint(AuthOptions auth, Uri baseUrl, EmbeddedSimulator? simulator)
+    {
+        var address = string.IsNullOrWhiteSpace(auth.TokenUrl) ? baseUrl.AbsoluteUri.TrimEnd('/') + "/core/connect/token" : auth.TokenUrl;
+        var clientId = simulator is not null && string.IsNullOrWhiteSpace(auth.ClientId) ? simulator.ClientId : auth.ClientId ?? "";
+        var secret = simulator is not null && string.IsNullOrEmpty(auth.ClientSecret) ? simulator.ClientSecret : auth.ClientSecret ?? "";
+        return new TokenEndpoint(address, clientId, secret, auth.Scope, auth.RefreshAhead, auth.RefreshAheadFraction, auth.RetryBackoff);
+    }
+
+    private static string DefaultTestName(List<ScenarioProps> scenarios)
+    {
+        var names = new List<string>(scenarios.Count);
+        foreach (var scenario in scenarios)
+        {
+            names.Add(scenario.Name);
+        }
+
+        return string.Join('+', names);
+    }
+}

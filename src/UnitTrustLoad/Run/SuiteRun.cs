@@ -1,0 +1,113 @@
+using Spectre.Console;
+using UnitTrustLoad.Api;
+using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Console;
+using UnitTrustLoad.Engine.Model;
+using UnitTrustLoad.Engine.Running;
+using UnitTrustLoad.Engine.Sinks;
+using UnitTrustLoad.Ledger;
+using UnitTrustLoad.Reporting;
+
+namespace UnitTrustLoad.Run;
+
+/// <summary>
+/// One test run from a valid configuration, in order: compose (<see cref="RunPlan"/>), preflight, load, drain,
+/// ledger reconciliation, reports, verdict. The policies live with their subjects (<see cref="RunVerdict"/>,
+/// <see cref="RunThresholds"/>, <see cref="RunSettings"/>, <see cref="RunFiles"/>); this class only sequences them.
+/// </summary>
+internal sealed class SuiteRun(
+    SuiteOptions options,
+    SuiteConfiguration configuration,
+    TimeZoneInfo timeZone,
+    RunSummary? baseline,
+    TextWriter stdout,
+    TextWriter stderr,
+    TimeProvider time)
+{
+    /// <summary>How long the end-of-run reconciliation may take, at most.</summary>
+    private static readonly TimeSpan ReconciliationBudget = TimeSpan.FromSeconds(30);
+
+    public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
+        await using var plan = await RunPlan.CreateAsync(options, time, cancellationToken);
+        await stdout.WriteLineAsync(plan.Simulator is null
+            ? $"Target: {plan.BaseUrl}"
+            : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
+        if (await Preflight.CheckAsync(plan.Client, plan.TokenEndpoint, plan.BaseUrl) is { } preflightProblem)
+        {
+            await stderr.WriteLineAsync(preflightProblem);
+            return ExitCodes.PreflightFailed;
+        }
+
+        var folder = RunFolder.Create(options.Report.Root, plan.TestName, time.GetUtcNow(), timeZone);
+        plan.Files.Open(folder);
+
+        using var live = CreateLiveSink();
+        IReportingSink progress = live is not null ? live : new PlainProgressSink(stdout);
+        var test = LoadTest.Create(plan.TestName)
+            .WithScenarios([.. plan.Scenarios])
+            .WithThresholds([.. RunThresholds.For(options, plan.Scenarios, stdout)])
+            .WithSinks(progress, plan.Files)
+            .WithReportingInterval(options.Load.ReportingInterval)
+            .WithStopGracePeriod(options.Load.StopGracePeriod)
+            .WithTimeProvider(time);
+        if (baseline is not null)
+        {
+            test = test.WithBaseline(baseline.ToBaselineLookup());
+        }
+
+        RunResult result;
+        var usage = GeneratorUsage.Start();
+        try
+        {
+            result = await test.RunAsync(cancellationToken);
+        }
+        catch (LoadTestDefinitionException ex)
+        {
+            await UnitTrustLoadApp.ReportProblemsAsync(stderr, "The load test cannot run", ex.Problems);
+            plan.Files.RemoveIfEmpty();
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        await plan.Files.DrainAsync(options.Load.StopGracePeriod + TimeSpan.FromSeconds(5));
+        var generator = usage.Describe(result, plan.Simulator is not null);
+        var interrupted = cancellationToken.IsCancellationRequested;
+        if (!interrupted && !result.Interrupted && options.Ledger.ReconcileSample > 0)
+        {
+            using var reconcileTimeout = new CancellationTokenSource(ReconciliationBudget);
+            result = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, reconcileTimeout.Token);
+        }
+
+        var exitCode = RunVerdict.ExitCode(result, interrupted);
+
+        // Close the suite's own files first so the report (which may link them) sees them complete.
+        await plan.Files.DisposeAsync();
+
+        // The load phase's garbage is dead now: give its memory back before the report writers allocate theirs, so
+        // writing the reports does not raise the process's peak memory above the load phase's (3-4 MiB less peak RSS
+        // in 10-s runs; docs/benchmarks.md, issue 6). The generator figures above were taken before this.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+        var settings = RunSettings.Describe(plan, configuration);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. generator], baseline);
+        var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
+        await stdout.WriteLineAsync();
+        await stdout.WriteLineAsync(TextSummary.Render(context));
+        foreach (var failure in reportFailures)
+        {
+            await stderr.WriteLineAsync($"Report {failure.FileName} was not written: {failure.Message}");
+        }
+
+        await stdout.WriteLineAsync($"Reports: {folder}");
+        await stdout.WriteLineAsync($"Exit code: {exitCode} ({RunVerdict.Describe(exitCode)})");
+        return exitCode;
+    }
+
+    private LiveProgressSink? CreateLiveSink()
+    {
+        var interactive = options.Report.LiveView && ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected
+            && AnsiConsole.Profile.Capabilities.Interactive;
+        return interactive ? new LiveProgressSink(AnsiConsole.Console, time) : null;
+    }
+}

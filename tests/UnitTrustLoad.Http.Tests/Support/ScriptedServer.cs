@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace UnitTrustLoad.Http.Tests.Support;
+
+/// <summary>
+/// A raw TCP listener on 127.0.0.1 that answers each request with bytes the test scripts: split into pieces with pauses,
+/// chunked, closing, or broken, as no well-behaved server would. It records every request it read and every
+/// connection it accepted. Bounded: each read waits at most 10 s, and disposal stops everything.
+/// </summary>
+public sealed class ScriptedServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Func<int, string, ScriptedAnswer> _script;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _connections = [];
+    private readonly Task _accepting;
+    private int _requests;
+    private int _accepted;
+
+    public ScriptedServer(Func<int, string, ScriptedAnswer> script)
+    {
+        _script = script;
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public Uri BaseUrl => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}");
+
+    public int Accepted => Volatile.Read(ref _accepted);
+
+    public List<string> Requests { get; } = [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _accepting;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopping the listener ends the accept loop.
+        }
+
+        Task[] connections;
+        lock (_connections)
+        {
+            connections = [.. _connections];
+        }
+
+        await Task.WhenAll(connections).WaitAsync(TimeSpan.FromSeconds(10));
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            var socket = await _listener.AcceptSocketAsync(_stop.Token);
+            Interlocked.Increment(ref _accepted);
+            lock (_connections)
+            {
+                _connections.Add(ServeAsync(socket));
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        using var _ = socket;
+        var buffer = new byte[64 * 1024];
+        var filled = 0;
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                // One request: head, then Content-Length bytes of body.
+                int headEnd;
+                while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
+                {
+                    using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    readTimeout.CancelAfter(TimeSpan.FromSeconds(10));
+                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    filled += read;
+                }
+
+                var head = Encoding.ASCII.GetString(buffer, 0, headEnd);
+                var length = ContentLength(head);
+                while (filled < headEnd + 4 + length)
+                {
+                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, _stop.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    filled += read;
+                }
+
+                var total = headEnd + 4 + length;
+                var request = Encoding.UTF8.GetString(buffer, 0, total);
+                buffer.AsSpan(total, filled - total).CopyTo(buffer);
+                filled -= total;
+                int number;
+                lock (Requests)
+                {
+                    Requests.Add(request);
+                    number = ++_requests;
+                }
+
+                var answer = _script(number, request);
+                foreach (var piece in answer.Pieces)
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(piece), SocketFlags.None, _stop.Token);
+                    if (answer.PauseBetweenPieces > TimeSpan.Zero)
+                    {
+                        await Task.Delay(answer.PauseBetweenPieces, _stop.Token);
+                    }
+                }
+
+                if (answer.Hang > TimeSpan.Zero)
+                {
+                    await Task.Delay(answer.Hang, _stop.Token);
+                }
+
+                if (answer.CloseAfter)
+                {
+                    socket.Shutdown(SocketShutdown.Both);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The client went away or the test ended.
+        }
+    }
+
+    private static int ContentLength(string head)
+    {
+        foreach (var line in head.Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            {
+                return int.Parse(line["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+}
