@@ -1,4 +1,3 @@
-using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Configuration;
 

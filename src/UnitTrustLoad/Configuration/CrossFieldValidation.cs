@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Configuration;
 

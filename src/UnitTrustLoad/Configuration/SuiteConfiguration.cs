@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Configuration;
 
