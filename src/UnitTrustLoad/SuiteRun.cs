@@ -95,7 +95,7 @@ internal sealed class SuiteRun(
         }
         catch (LoadTestDefinitionException ex)
         {
-            await UnitTrustLoadApp.ReportProblemsAsync(stderr, "The load test cannot run", ex.Problems);
+            await UnitTrustLoadApp.ReportProblemsAsync(stderr, "The load test cannot run", ex.Problems.Select(p => p.ToString()).ToList());
             TryRemoveEmpty(folder, investorsCsv);
             return ExitCodes.InvalidConfiguration;
         }

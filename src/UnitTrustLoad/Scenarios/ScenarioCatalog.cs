@@ -16,8 +16,6 @@ internal static class ScenarioCatalog
                 continue;
             }
 
-            var problems = new List<string>();
-            var simulations = LoadShape.For(options, load, $"Load:Scenarios:{name}", problems);
             Func<IScenarioContext, ValueTask<Response>> run = name switch
             {
                 ScenarioNames.Journey => new JourneyScenario(steps, options.ThinkTime).RunAsync,
@@ -28,15 +26,7 @@ internal static class ScenarioCatalog
                 _ => new SaleScenario(steps, pool).RunAsync,
             };
 
-            var scenario = Scenario.Create(name, run)
-                .WithLoadSimulations([.. simulations])
-                .WithWeight(options.Weight)
-                .WithWarmUpDuration(options.WarmUp);
-            if (options.MaxConcurrency > 0)
-            {
-                scenario = scenario.WithMaxConcurrency(options.MaxConcurrency);
-            }
-
+            var scenario = LoadDefinition.Scenario(name, options, load, run);
             if (NeedsPool(name))
             {
                 scenario = scenario.WithInit(context => pool.PrepareAsync(context.CancellationToken));
