@@ -73,6 +73,13 @@ public sealed record LoadTest
     public LoadTest WithBaseline(Func<string, string, double?> baseline) => this with { Baseline = baseline };
 
     /// <summary>
+    /// Every problem that would stop this definition from running (empty when it can run), found without starting
+    /// anything: names, each load simulation's own fields, threshold syntax and scopes. <see cref="RunAsync"/> runs
+    /// the same check and throws <see cref="LoadTestDefinitionException"/> with these problems.
+    /// </summary>
+    public IReadOnlyList<DefinitionProblem> Validate() => DefinitionValidator.Validate(this, out _);
+
+    /// <summary>
     /// Validates the definition (names, simulations, threshold syntax) and runs it until its simulations end or
     /// <paramref name="cancellationToken"/> fires; a cancelled run still returns its result, marked interrupted.
     /// Throws <see cref="LoadTestDefinitionException"/> listing every problem before any load starts.

@@ -4,9 +4,8 @@ namespace UnitTrustLoad.Engine.Running;
 public sealed class LoadTestDefinitionException : Exception
 {
     /// <summary>Creates the exception.</summary>
-    public LoadTestDefinitionException(IReadOnlyList<string> problems)
-        : base("The load test definition is invalid:" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", problems))
-        => Problems = problems;
+    public LoadTestDefinitionException(IReadOnlyList<DefinitionProblem> problems)
+        : base(Describe(problems)) => Problems = problems;
 
     /// <summary>Creates the exception.</summary>
     public LoadTestDefinitionException()
@@ -16,14 +15,24 @@ public sealed class LoadTestDefinitionException : Exception
 
     /// <summary>Creates the exception.</summary>
     public LoadTestDefinitionException(string message)
-        : this([message])
-    {
-    }
+        : base(message) => Problems = [];
 
     /// <summary>Creates the exception.</summary>
     public LoadTestDefinitionException(string message, Exception innerException)
-        : base(message, innerException) => Problems = [message];
+        : base(message, innerException) => Problems = [];
 
     /// <summary>Every problem found.</summary>
-    public IReadOnlyList<string> Problems { get; }
+    public IReadOnlyList<DefinitionProblem> Problems { get; }
+
+    private static string Describe(IReadOnlyList<DefinitionProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var lines = new List<string>(problems.Count);
+        foreach (var problem in problems)
+        {
+            lines.Add(problem.ToString());
+        }
+
+        return "The load test definition is invalid:" + Environment.NewLine + "  - " + string.Join(Environment.NewLine + "  - ", lines);
+    }
 }

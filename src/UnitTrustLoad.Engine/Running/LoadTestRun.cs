@@ -36,7 +36,12 @@ internal sealed partial class LoadTestRun : IDisposable
     {
         _test = test;
         IterationToken = _iterations.Token;
-        _expressions = DefinitionValidator.Validate(test);
+        var problems = DefinitionValidator.Validate(test, out _expressions);
+        if (problems.Count > 0)
+        {
+            throw new LoadTestDefinitionException(problems);
+        }
+
         _abortVerdicts = new ThresholdResult?[test.Thresholds.Count];
         var loggers = test.LoggerFactory ?? NullLoggerFactory.Instance;
         _logger = loggers.CreateLogger("UnitTrustLoad.Engine");

@@ -15,18 +15,7 @@ internal static class LoadPlan
         for (int i = 0; i < chain.Count; i++)
         {
             int stageSeed = unchecked((seed * 397) ^ i);
-            LoadStage stage = chain[i] switch
-            {
-                KeepConstant k => new(k, LoadModel.Closed, k.Copies, k.Copies, k.During, TimeSpan.Zero, null, 0, 0, stageSeed),
-                RampingConstant r => new(r, LoadModel.Closed, copies, r.Copies, r.During, TimeSpan.Zero, null, 0, 0, stageSeed),
-                IterationsForConstant c => new(c, LoadModel.Closed, c.Copies, c.Copies, null, TimeSpan.Zero, c.Iterations, 0, 0, stageSeed),
-                Inject j => new(j, LoadModel.Open, j.Rate, j.Rate, j.During, j.Interval, null, 0, 0, stageSeed),
-                RampingInject r => new(r, LoadModel.Open, rate, r.Rate, r.During, r.Interval, null, 0, 0, stageSeed),
-                InjectRandom r => new(r, LoadModel.Open, r.MinRate, r.MaxRate, r.During, r.Interval, null, r.MinRate, r.MaxRate, stageSeed),
-                IterationsForInject f => new(f, LoadModel.Open, f.Rate, f.Rate, null, f.Interval, f.Iterations, 0, 0, stageSeed),
-                Pause p => new(p, LoadModel.None, 0, 0, p.During, TimeSpan.Zero, null, 0, 0, stageSeed),
-                _ => throw new NotSupportedException($"Unknown load simulation {chain[i].GetType().Name}."),
-            };
+            var stage = chain[i].ToStage(copies, rate, stageSeed);
             stages.Add(stage);
             copies = stage.Model == LoadModel.Closed ? stage.To : 0;
             rate = stage.Model == LoadModel.Open ? stage.To : 0;

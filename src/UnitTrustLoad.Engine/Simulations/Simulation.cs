@@ -16,6 +16,50 @@ namespace UnitTrustLoad.Engine.Simulations;
 /// </remarks>
 public static class Simulation
 {
+    /// <summary>
+    /// The one table of load simulation kinds: each name, the fields it takes and how it is built from settings. A
+    /// configuration mapper reads this instead of writing its own switch over kind names.
+    /// </summary>
+    public static IReadOnlyList<SimulationKind> Kinds { get; } =
+    [
+        new(nameof(Simulations.KeepConstant), [SimulationField.Copies, SimulationField.During], s => new KeepConstant(s.Copies, s.During)),
+        new(nameof(Simulations.RampingConstant), [SimulationField.Copies, SimulationField.During], s => new RampingConstant(s.Copies, s.During)),
+        new(nameof(Simulations.IterationsForConstant), [SimulationField.Copies, SimulationField.Iterations], s => new IterationsForConstant(s.Copies, s.Iterations)),
+        new(nameof(Simulations.Inject), [SimulationField.Rate, SimulationField.Interval, SimulationField.During], s => new Inject(s.Rate, s.Interval, s.During)),
+        new(nameof(Simulations.RampingInject), [SimulationField.Rate, SimulationField.Interval, SimulationField.During], s => new RampingInject(s.Rate, s.Interval, s.During)),
+        new(nameof(Simulations.InjectRandom), [SimulationField.MinRate, SimulationField.MaxRate, SimulationField.Interval, SimulationField.During], s => new InjectRandom(s.MinRate, s.MaxRate, s.Interval, s.During)),
+        new(nameof(Simulations.IterationsForInject), [SimulationField.Rate, SimulationField.Interval, SimulationField.Iterations], s => new IterationsForInject(s.Rate, s.Interval, s.Iterations)),
+        new(nameof(Simulations.Pause), [SimulationField.During], s => new Pause(s.During)),
+    ];
+
+    /// <summary>The kinds' names, in <see cref="Kinds"/> order.</summary>
+    public static IReadOnlyList<string> KindNames { get; } = Kinds.Select(k => k.Name).ToArray();
+
+    /// <summary>The kind named <paramref name="name"/> (ignoring case), or null.</summary>
+    public static SimulationKind? FindKind(string? name)
+    {
+        foreach (var kind in Kinds)
+        {
+            if (string.Equals(kind.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Builds the simulation of kind <paramref name="kindName"/> from <paramref name="settings"/>, without validating it.
+    /// An unknown name gives a simulation that never runs and whose <see cref="LoadSimulation.Validate"/> names the
+    /// mistake and the known kinds, so it is reported with every other problem of the definition.
+    /// </summary>
+    public static LoadSimulation Build(string kindName, SimulationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return FindKind(kindName)?.Build(settings) ?? new UnknownSimulation(kindName ?? string.Empty);
+    }
+
     /// <summary>Closed model: <paramref name="copies"/> virtual users for <paramref name="during"/>.</summary>
     public static LoadSimulation KeepConstant(int copies, TimeSpan during) => new KeepConstant(copies, during);
 

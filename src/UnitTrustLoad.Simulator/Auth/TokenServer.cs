@@ -18,7 +18,7 @@ namespace UnitTrustLoad.Simulator.Auth;
 /// </summary>
 internal static class TokenServer
 {
-    public const string ApiPolicy = "innovaSuiteApi";
+    public const string ApiPolicy = ApiScope.Name;
     public const string TokenPath = "/core/connect/token";
 
     // A fixed issuer so validation does not depend on which loopback port the server got.
@@ -42,7 +42,7 @@ internal static class TokenServer
                 server.SetIssuer(Issuer);
                 server.SetTokenEndpointUris(TokenPath.TrimStart('/'));
                 server.AllowClientCredentialsFlow();
-                server.RegisterScopes(SimulatorSettings.ApiScope);
+                server.RegisterScopes(ApiScope.Name);
                 server.SetAccessTokenLifetime(settings.TokenLifetime);
                 server.AddSigningKey(signingKey);
                 server.AddSigningKey(asymmetricKey);
@@ -98,9 +98,9 @@ internal static class TokenServer
 
         foreach (var scope in context.Request.GetScopes())
         {
-            if (!string.Equals(scope, SimulatorSettings.ApiScope, StringComparison.Ordinal))
+            if (!string.Equals(scope, ApiScope.Name, StringComparison.Ordinal))
             {
-                context.Reject(Errors.InvalidScope, $"The scope '{scope}' is not allowed; request '{SimulatorSettings.ApiScope}'.");
+                context.Reject(Errors.InvalidScope, $"The scope '{scope}' is not allowed; request '{ApiScope.Name}'.");
                 return default;
             }
         }
@@ -113,7 +113,7 @@ internal static class TokenServer
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, context.ClientId);
         identity.SetClaim(Claims.ClientId, context.ClientId);
-        identity.SetScopes(SimulatorSettings.ApiScope);
+        identity.SetScopes(ApiScope.Name);
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
         context.SignIn(new ClaimsPrincipal(identity));
         return default;
@@ -124,7 +124,7 @@ internal static class TokenServer
     {
         if (context.Response.AccessToken is not null && context.Response.Scope is null)
         {
-            context.Response.Scope = SimulatorSettings.ApiScope;
+            context.Response.Scope = ApiScope.Name;
         }
 
         return default;
@@ -140,7 +140,7 @@ internal static class TokenServer
         {
             foreach (var scope in claim.Value.Split(' '))
             {
-                if (scope == SimulatorSettings.ApiScope)
+                if (scope == ApiScope.Name)
                 {
                     return true;
                 }

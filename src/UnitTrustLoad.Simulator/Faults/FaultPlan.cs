@@ -22,7 +22,7 @@ internal sealed class FaultPlan
         }
 
         _byPath = byPath.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _corruptBalanceRate = settings.Faults.TryGetValue("FetchBalance", out var balance) ? balance.CorruptBalanceRate : 0;
+        _corruptBalanceRate = settings.Faults.TryGetValue(FaultKeys.FetchBalance, out var balance) ? balance.CorruptBalanceRate : 0;
     }
 
     /// <summary>True when some request-level fault is configured, so the middleware is worth installing.</summary>

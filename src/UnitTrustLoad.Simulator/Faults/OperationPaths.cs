@@ -5,11 +5,11 @@ internal static class OperationPaths
 {
     public static readonly (string Operation, string Path)[] All =
     [
-        ("Token", "/core/connect/token"),
-        ("Register", "/api/Investors/Register"),
-        ("JoinFund", "/api/UnitTrust/JoinFund"),
-        ("Purchase", "/api/UnitTrust/PurchaseUnitTrust"),
-        ("FetchBalance", "/api/UnitTrust/FetchInvestorUnitTrustFunds"),
-        ("Sell", "/api/UnitTrust/SellUnitTrust"),
+        (FaultKeys.Token, "/core/connect/token"),
+        (FaultKeys.Register, "/api/Investors/Register"),
+        (FaultKeys.JoinFund, "/api/UnitTrust/JoinFund"),
+        (FaultKeys.Purchase, "/api/UnitTrust/PurchaseUnitTrust"),
+        (FaultKeys.FetchBalance, "/api/UnitTrust/FetchInvestorUnitTrustFunds"),
+        (FaultKeys.Sell, "/api/UnitTrust/SellUnitTrust"),
     ];
 }

@@ -32,7 +32,7 @@ public sealed class EmbeddedSimulator : IAsyncDisposable
     public string ClientSecret { get; }
 
     /// <summary>The scope to request.</summary>
-    public static string Scope => "innovaSuiteApi";
+    public static string Scope => Auth.ApiScope.Name;
 
     /// <summary>The SQLite file in use (for tests that check it is cleaned up).</summary>
     internal string DatabasePath { get; }

@@ -21,8 +21,15 @@ public sealed class SimulatorOptions
     /// <summary>Funds and unit prices; defaults: MMF at 1.0000 and EQF at 12.3456 when empty.</summary>
     public List<FundOptions> Funds { get; set; } = [];
 
-    /// <summary>Fault injection per operation: keys Token, Register, JoinFund, Purchase, FetchBalance, Sell. Off by default.</summary>
+    /// <summary>Fault injection per operation, keyed by <see cref="Faults.FaultKeys"/>. Off by default.</summary>
     public Dictionary<string, FaultOptions> Faults { get; set; } = [];
+
+    /// <summary>
+    /// Every problem with these options (empty when they are valid), each naming its setting ("Simulator:Faults:Sell:ErrorRate")
+    /// and the fix: the one check of the simulator's options, run when it starts (alone or embedded) and callable first
+    /// by a host that reports its own settings' problems in the same list.
+    /// </summary>
+    public IReadOnlyList<string> Validate() => SimulatorOptionsValidator.Validate(this);
 }
 
 /// <summary>A fund share class offered by the simulator.</summary>

@@ -1,14 +1,18 @@
 using System.Globalization;
+using UnitTrustLoad.Simulator.Faults;
 
 namespace UnitTrustLoad.Simulator.Hosting;
 
-/// <summary>Checks every simulator setting and reports all problems at once, each naming its setting and the fix.</summary>
+/// <summary>
+/// Checks every simulator setting and reports all problems at once, each naming its setting and the fix. Reached only
+/// through <see cref="SimulatorOptions.Validate"/>, the one entry used standalone, embedded and by a host that checks
+/// its own settings first.
+/// </summary>
 internal static class SimulatorOptionsValidator
 {
-    private static readonly string[] FaultKeys = ["Token", "Register", "JoinFund", "Purchase", "FetchBalance", "Sell"];
-
     public static List<string> Validate(SimulatorOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
         const string Section = SimulatorOptions.SectionName;
         if (string.IsNullOrWhiteSpace(options.ClientId))
@@ -61,9 +65,9 @@ internal static class SimulatorOptionsValidator
     private static void ValidateFault(string key, FaultOptions fault, List<string> problems)
     {
         var path = $"{SimulatorOptions.SectionName}:Faults:{key}";
-        if (Array.FindIndex(FaultKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) < 0)
+        if (!FaultKeys.IsKnown(key))
         {
-            problems.Add($"{path} is not an operation; use one of {string.Join(", ", FaultKeys)}.");
+            problems.Add($"{path} is not an operation; use one of {string.Join(", ", FaultKeys.All)}.");
             return;
         }
 
@@ -82,9 +86,9 @@ internal static class SimulatorOptionsValidator
             problems.Add($"{path}: ErrorRate + TimeoutRate + DropRate is above 1; they share the same requests, so lower them to add up to at most 1.");
         }
 
-        if (fault.CorruptBalanceRate > 0 && !string.Equals(key, "FetchBalance", StringComparison.OrdinalIgnoreCase))
+        if (fault.CorruptBalanceRate > 0 && !string.Equals(key, FaultKeys.FetchBalance, StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{path}:CorruptBalanceRate applies to FetchBalance only; move it under {SimulatorOptions.SectionName}:Faults:FetchBalance.");
+            problems.Add($"{path}:CorruptBalanceRate applies to FetchBalance only; move it under {SimulatorOptions.SectionName}:Faults:{FaultKeys.FetchBalance}.");
         }
 
         if (fault.LatencyMs < 0 || fault.LatencyJitterMs < 0 || fault.TimeoutDelayMs < 0)

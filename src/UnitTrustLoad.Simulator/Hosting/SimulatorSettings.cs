@@ -28,8 +28,6 @@ internal sealed class SimulatorSettings
         Faults = faults;
     }
 
-    public const string ApiScope = "innovaSuiteApi";
-
     public string ClientId { get; }
 
     public string ClientSecret { get; }
@@ -57,7 +55,7 @@ internal sealed class SimulatorSettings
     public static SimulatorSettings From(SimulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = SimulatorOptionsValidator.Validate(options);
+        var problems = options.Validate();
         if (problems.Count > 0)
         {
             throw new SimulatorConfigurationException(problems);

@@ -11,7 +11,7 @@ internal static class StartupBanner
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         var baseUrl = addresses is { Count: > 0 } ? addresses.First().TrimEnd('/') : "(unknown)";
         Console.WriteLine($"Unit Trust API simulator at {baseUrl}; token endpoint {baseUrl}/core/connect/token");
-        Console.WriteLine($"  client_id: {settings.ClientId}   scope: {SimulatorSettings.ApiScope}");
+        Console.WriteLine($"  client_id: {settings.ClientId}   scope: {Auth.ApiScope.Name}");
         // The only place a generated secret ever appears: it exists nowhere else the user can read it.
         Console.WriteLine(settings.SecretGenerated
             ? $"  client_secret (generated for this start, shown once): {settings.ClientSecret}"

@@ -17,7 +17,7 @@ internal sealed class AuthOptions
     public string? ClientSecret { get; set; }
 
     [Required(AllowEmptyStrings = false)]
-    public string Scope { get; set; } = "innovaSuiteApi";
+    public string Scope { get; set; } = Simulator.Auth.ApiScope.Name;
 
     /// <summary>Refresh this long before expiry (capped by <see cref="RefreshAheadFraction"/> for short-lived tokens).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]

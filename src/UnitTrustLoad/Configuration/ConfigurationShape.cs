@@ -11,17 +11,70 @@ namespace UnitTrustLoad.Configuration;
 /// </summary>
 internal static class ConfigurationShape
 {
-    public static void Check(IConfiguration configuration, Type rootType, List<string> problems)
-        => CheckSection(configuration.GetChildren(), rootType, problems);
+    /// <summary>
+    /// Adds every problem to <paramref name="problems"/> and returns the paths of the values the binder cannot take, so
+    /// the rest can still be bound and validated in the same pass.
+    /// </summary>
+    public static HashSet<string> Check(IConfiguration configuration, Type rootType, List<string> problems)
+    {
+        var unusable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        CheckSection(configuration.GetChildren(), rootType, new Found(problems, unusable));
+        return unusable;
+    }
 
-    private static void CheckSection(IEnumerable<IConfigurationSection> children, Type type, List<string> problems)
+    /// <summary>
+    /// <paramref name="configuration"/> without the values at <paramref name="unusable"/> paths (and below them), for
+    /// binding: those keep their defaults, and their problems are already reported.
+    /// </summary>
+    public static IConfiguration Without(IConfiguration configuration, HashSet<string> unusable)
+    {
+        if (unusable.Count == 0)
+        {
+            return configuration;
+        }
+
+        var kept = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in configuration.AsEnumerable())
+        {
+            if (value is not null && !IsUnder(key, unusable))
+            {
+                kept[key] = value;
+            }
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(kept).Build();
+    }
+
+    private static bool IsUnder(string key, HashSet<string> paths)
+    {
+        for (var end = key.Length; end > 0; end = key.LastIndexOf(':', end - 1))
+        {
+            if (paths.Contains(key[..end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed record Found(List<string> Problems, HashSet<string> Unusable)
+    {
+        public void Add(string path, string problem)
+        {
+            Problems.Add(problem);
+            Unusable.Add(path);
+        }
+    }
+
+    private static void CheckSection(IEnumerable<IConfigurationSection> children, Type type, Found problems)
     {
         foreach (var child in children)
         {
             var property = type.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !property.CanWrite)
             {
-                problems.Add($"{Name(child.Path)}: unknown setting. Known settings here: {KnownNames(type)}.");
+                problems.Problems.Add($"{Name(child.Path)}: unknown setting. Known settings here: {KnownNames(type)}.");
                 continue;
             }
 
@@ -29,7 +82,7 @@ internal static class ConfigurationShape
         }
     }
 
-    private static void CheckValue(IConfigurationSection section, Type declared, List<string> problems)
+    private static void CheckValue(IConfigurationSection section, Type declared, Found problems)
     {
         var nullable = Nullable.GetUnderlyingType(declared);
         var type = nullable ?? declared;
@@ -39,7 +92,7 @@ internal static class ConfigurationShape
         {
             if (children.Count > 0)
             {
-                problems.Add($"{Name(section.Path)}: expects a single value, not a section.");
+                problems.Add(section.Path, $"{Name(section.Path)}: expects a single value, not a section.");
                 return;
             }
 
@@ -48,7 +101,7 @@ internal static class ConfigurationShape
             {
                 if (type.IsValueType && nullable is null)
                 {
-                    problems.Add($"{Name(section.Path)}: needs a value ({Describe(type)}).");
+                    problems.Add(section.Path, $"{Name(section.Path)}: needs a value ({Describe(type)}).");
                 }
 
                 return;
@@ -56,7 +109,7 @@ internal static class ConfigurationShape
 
             if (!CanConvert(value, type))
             {
-                problems.Add($"{Name(section.Path)}: '{value}' is not {Describe(type)}.");
+                problems.Add(section.Path, $"{Name(section.Path)}: '{value}' is not {Describe(type)}.");
             }
 
             return;
@@ -66,7 +119,7 @@ internal static class ConfigurationShape
         {
             if (!string.IsNullOrEmpty(section.Value))
             {
-                problems.Add($"{Name(section.Path)}: expects a section, not the value '{section.Value}'.");
+                problems.Add(section.Path, $"{Name(section.Path)}: expects a section, not the value '{section.Value}'.");
             }
 
             return;
@@ -83,7 +136,7 @@ internal static class ConfigurationShape
         {
             if (!isDictionary && !int.TryParse(child.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
-                problems.Add($"{Name(child.Path)}: '{child.Key}' is not a list index; this setting is a list.");
+                problems.Add(child.Path, $"{Name(child.Path)}: '{child.Key}' is not a list index; this setting is a list.");
                 continue;
             }
 

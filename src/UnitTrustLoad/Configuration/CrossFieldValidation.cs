@@ -1,12 +1,15 @@
 using Microsoft.Extensions.Options;
+using UnitTrustLoad.Simulator.Hosting;
 
 namespace UnitTrustLoad.Configuration;
 
-/// <summary>Rules that span settings: known names, a runnable load shape, URLs, credentials for a remote target.</summary>
+/// <summary>
+/// Rules that span settings: known names, URLs, credentials for a remote target, and the embedded simulator's own rules
+/// (through its one entry, <see cref="SimulatorOptions.Validate"/>). Whether the load shape can run is the engine's to
+/// say (<see cref="DefinitionValidation"/>).
+/// </summary>
 internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
 {
-    private static readonly string[] FaultKeys = ["Token", "Register", "JoinFund", "Purchase", "FetchBalance", "Sell"];
-
     public ValidateOptionsResult Validate(string? name, SuiteOptions options)
     {
         var problems = new List<string>();
@@ -44,7 +47,6 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             if (scenario.Enabled)
             {
                 enabled++;
-                LoadShape.For(scenario, load, path, problems);
             }
         }
 
@@ -102,11 +104,6 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             {
                 problems.Add($"Thresholds:{i}:Scenario: '{t.Scenario}' is not a scenario; use one of {string.Join(", ", ScenarioNames.All)} or leave it empty for the whole run.");
             }
-
-            if (!string.IsNullOrWhiteSpace(t.Step) && string.IsNullOrWhiteSpace(t.Scenario))
-            {
-                problems.Add($"Thresholds:{i}:Step: a step threshold needs its Scenario too.");
-            }
         }
     }
 
@@ -123,38 +120,8 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
         }
     }
 
-    private static void ValidateSimulator(SuiteOptions options, List<string> problems)
-    {
-        foreach (var (key, fault) in options.Simulator.Faults)
-        {
-            if (Array.IndexOf(FaultKeys, key) < 0)
-            {
-                problems.Add($"Simulator:Faults:{key}: not an operation; use one of {string.Join(", ", FaultKeys)}.");
-            }
-
-            CheckRate(fault.ErrorRate, $"Simulator:Faults:{key}:ErrorRate", problems);
-            CheckRate(fault.TimeoutRate, $"Simulator:Faults:{key}:TimeoutRate", problems);
-            CheckRate(fault.DropRate, $"Simulator:Faults:{key}:DropRate", problems);
-            CheckRate(fault.CorruptBalanceRate, $"Simulator:Faults:{key}:CorruptBalanceRate", problems);
-            if (fault.LatencyMs < 0 || fault.LatencyJitterMs < 0)
-            {
-                problems.Add($"Simulator:Faults:{key}:LatencyMs: latencies cannot be negative.");
-            }
-        }
-
-        if (options.Simulator.TokenLifetime <= TimeSpan.Zero)
-        {
-            problems.Add("Simulator:TokenLifetime: must be positive (hh:mm:ss).");
-        }
-    }
-
-    private static void CheckRate(double rate, string path, List<string> problems)
-    {
-        if (rate is < 0 or > 1 || double.IsNaN(rate))
-        {
-            problems.Add($"{path}: {rate} is not a fraction; use a value from 0 to 1 (0.2 = 20 %).");
-        }
-    }
+    /// <summary>The simulator's problems, named by their paths in this configuration too ("Simulator:...").</summary>
+    private static void ValidateSimulator(SuiteOptions options, List<string> problems) => problems.AddRange(options.Simulator.Validate());
 
     private static bool IsHttpUrl(string? value)
         => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -111,14 +111,14 @@ internal sealed class SuiteConfiguration
             return new SuiteConfiguration(problems);
         }
 
-        ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
+        var unusable = ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
 
-        // Unknown keys do not stop binding, so the value rules below still run and every problem is listed at once;
-        // only a value the binder cannot convert (already reported by the shape check) ends the list here.
+        // Neither unknown keys nor values the binder cannot convert (both already reported) stop binding: the rest is
+        // bound with those left at their defaults, so the value rules below still run and every problem is listed at once.
         var options = new SuiteOptions();
         try
         {
-            configuration.Bind(options);
+            ConfigurationShape.Without(configuration, unusable).Bind(options);
         }
         catch (InvalidOperationException) when (problems.Count > 0)
         {
@@ -135,6 +135,8 @@ internal sealed class SuiteConfiguration
         {
             problems.Add(failure);
         }
+
+        DefinitionValidation.Check(options, problems);
 
         return new SuiteConfiguration(problems)
         {

@@ -65,7 +65,7 @@ internal sealed class SuiteRun(
         }
         catch (LoadTestDefinitionException ex)
         {
-            await UnitTrustLoadApp.ReportProblemsAsync(stderr, "The load test cannot run", ex.Problems);
+            await UnitTrustLoadApp.ReportProblemsAsync(stderr, "The load test cannot run", ex.Problems.Select(p => p.ToString()).ToList());
             plan.Files.RemoveIfEmpty();
             return ExitCodes.InvalidConfiguration;
         }

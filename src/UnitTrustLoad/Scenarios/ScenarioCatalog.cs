@@ -16,8 +16,6 @@ internal static class ScenarioCatalog
                 continue;
             }
 
-            var problems = new List<string>();
-            var simulations = LoadShape.For(options, load, $"Load:Scenarios:{name}", problems);
             Func<IScenarioContext, ValueTask<Response>> run = name switch
             {
                 ScenarioNames.Journey => new JourneyScenario(services, options.ThinkTime).RunAsync,
@@ -28,15 +26,7 @@ internal static class ScenarioCatalog
                 _ => new SaleScenario(services.Steps, services.Pool).RunAsync,
             };
 
-            var scenario = Scenario.Create(name, run)
-                .WithLoadSimulations([.. simulations])
-                .WithWeight(options.Weight)
-                .WithWarmUpDuration(options.WarmUp);
-            if (options.MaxConcurrency > 0)
-            {
-                scenario = scenario.WithMaxConcurrency(options.MaxConcurrency);
-            }
-
+            var scenario = LoadDefinition.Scenario(name, options, load, run);
             if (NeedsPool(name))
             {
                 scenario = scenario.WithInit(context => services.Pool.PrepareAsync(context.CancellationToken));

@@ -82,8 +82,8 @@ public sealed class ThresholdRunTests
             () => LoadTest.Create("t").WithScenarios(scenario).WithThresholds(new Threshold("p(95) << 500", "s")).RunAsync());
 
         ex.Problems.Count.ShouldBe(1);
-        ex.Problems[0].ShouldContain("\"p(95) << 500\" (s)");
-        ex.Problems[0].ShouldContain("at position 8");
+        ex.Problems[0].Message.ShouldContain("\"p(95) << 500\" (s)");
+        ex.Problems[0].Message.ShouldContain("at position 8");
         Interlocked.Read(ref iterations).ShouldBe(0);
     }
 

@@ -83,8 +83,7 @@ public sealed class SuiteConfigurationTests
         text.ShouldContain("Load:Vus (--vus):");
         text.ShouldContain("choose the closed model (--vus) or the open model (--rate)");
         text.ShouldContain("Data:PurchaseMin: 5000 is above Data:PurchaseMax 1000");
-        text.ShouldContain("Simulator:Faults:Teleport: not an operation");
-        text.ShouldContain("Simulator:Faults:Teleport:ErrorRate: 2 is not a fraction");
+        text.ShouldContain("Simulator:Faults:Teleport is not an operation; use one of Token, Register, JoinFund, Purchase, FetchBalance, Sell.");
     }
 
     [Fact]
@@ -119,11 +118,9 @@ public sealed class SuiteConfigurationTests
     public void Vus_and_duration_replace_each_running_scenarios_shape_with_a_closed_model()
     {
         var options = Load("--vus", "7", "--duration", "00:02:00").Options!;
-        var problems = new List<string>();
 
-        var shape = LoadShape.For(options.Load.Scenarios[ScenarioNames.Journey], options.Load, "x", problems);
+        var shape = SimulationMapper.For(options.Load.Scenarios[ScenarioNames.Journey], options.Load);
 
-        problems.ShouldBeEmpty();
         shape.ShouldBe([new KeepConstant(7, TimeSpan.FromMinutes(2))]);
     }
 
@@ -132,7 +129,7 @@ public sealed class SuiteConfigurationTests
     {
         var options = Load("--rate", "40").Options!;
 
-        var shape = LoadShape.For(options.Load.Scenarios[ScenarioNames.Journey], options.Load, "x", []);
+        var shape = SimulationMapper.For(options.Load.Scenarios[ScenarioNames.Journey], options.Load);
 
         shape.ShouldBe([new Inject(40, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30))]);
     }

@@ -83,6 +83,24 @@ public sealed class AppRunTests
     }
 
     [Fact]
+    public async Task Mistakes_in_the_suites_and_the_simulators_settings_come_in_one_block_before_the_simulator_starts()
+    {
+        using var run = await AppRun.StartAsync(
+            ["--duration", "soon", "--Load:Colour=blue", "--scenario", "checkout", "--vus", "-3", "--Simulator:ClientSecret=short"]);
+
+        run.ExitCode.ShouldBe(ExitCodes.InvalidConfiguration, run.Describe());
+        run.Stderr.ShouldContain("Load:Duration (--duration): 'soon' is not a duration");
+        run.Stderr.ShouldContain("Load:Colour: unknown setting");
+        run.Stderr.ShouldContain("--scenario 'checkout' is not a scenario");
+        run.Stderr.ShouldContain("Load:Vus (--vus): ");
+        run.Stderr.ShouldContain("Simulator:ClientSecret is shorter than 8 characters");
+        run.Stderr.Split("Nothing was sent.").Length.ShouldBe(2, "one block: " + run.Stderr);
+        run.Stderr.ShouldStartWith("The configuration is invalid (5 problems):");
+        run.Stdout.ShouldNotContain("Target:", Case.Sensitive, "the simulator must not have started");
+        Directory.Exists(run.Root).ShouldBeFalse("no report folder may be created for an invalid configuration");
+    }
+
+    [Fact]
     public async Task Bad_values_are_all_reported_after_binding_too()
     {
         using var run = await AppRun.StartAsync(
