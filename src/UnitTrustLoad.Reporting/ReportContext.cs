@@ -8,13 +8,20 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="TimeZone">Zone that timestamps in reports are shown in (the suite's default is Africa/Nairobi).</param>
 /// <param name="Settings">The test's settings, shown first in every report; never secrets.</param>
 /// <param name="Baseline">A previous run's summary, for comparison columns, or null.</param>
+/// <param name="Checks">The caller's correctness checks, shown beside the thresholds (none when null).</param>
+/// <param name="RunFiles">Files the caller wrote into the run folder; the HTML report links those that exist.</param>
 public sealed record ReportContext(
     RunResult Result,
     int ExitCode,
     TimeZoneInfo TimeZone,
     IReadOnlyList<KeyValuePair<string, string>> Settings,
-    RunSummary? Baseline = null)
+    RunSummary? Baseline = null,
+    IReadOnlyList<CheckSummary>? Checks = null,
+    IReadOnlyList<string>? RunFiles = null)
 {
+    /// <summary>The checks, never null.</summary>
+    public IReadOnlyList<CheckSummary> AllChecks => Checks ?? [];
+
     /// <summary>The run's start shown in <see cref="TimeZone"/>.</summary>
     public DateTimeOffset LocalStartedAt => TimeZoneInfo.ConvertTime(Result.StartedAt, TimeZone);
 }

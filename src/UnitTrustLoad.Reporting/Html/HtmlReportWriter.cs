@@ -11,8 +11,6 @@ namespace UnitTrustLoad.Reporting.Html;
 /// </summary>
 internal sealed partial class HtmlReportWriter : IReportWriter
 {
-    // Files the suite writes beside the reports; linked when present.
-    private static readonly string[] SuiteFiles = ["investors.csv", "consistency.csv", "failures.log"];
     private static readonly string[] ReportFiles = ["summary.txt", "summary.md", "summary.json", "stats.csv", "timeseries.csv", "junit.xml"];
 
     public string FileName => "report.html";
@@ -26,7 +24,8 @@ internal sealed partial class HtmlReportWriter : IReportWriter
         WriteVerdict(context, w);
         WriteSettings(context, w);
         WriteThresholds(result, w);
-        WriteConsistency(result, w);
+        WriteChecks(context, w);
+        WriteSinkErrors(result, w);
         if (context.Baseline is not null)
         {
             WriteBaseline(context, w);
@@ -38,7 +37,7 @@ internal sealed partial class HtmlReportWriter : IReportWriter
             await w.FlushAsync(cancellationToken);
         }
 
-        WriteFiles(folder, result, w);
+        WriteFiles(context, folder, w);
         w.WriteLine("<footer>Written by UnitTrustLoad. Charts drawn with uPlot (MIT licence), inlined so the page works offline.</footer>");
         w.WriteLine("</main>");
         w.Write("<script type=\"application/json\" id=\"report-data\">");
@@ -133,29 +132,36 @@ internal sealed partial class HtmlReportWriter : IReportWriter
         w.WriteLine("</tbody></table></div></section>");
     }
 
-    private static void WriteConsistency(RunResult result, TextWriter w)
+    private static void WriteChecks(ReportContext context, TextWriter w)
     {
-        var consistency = ConsistencySummary.From(result);
-        var (css, mark) = consistency.Violations > 0 ? ("bad", "✗") : consistency.Checked > 0 ? ("ok", "✓") : ("muted", "–");
-        w.WriteLine($"<section id=\"consistency\"><h2>Consistency</h2><p><span class=\"{css}\">{mark}</span> {Text(Verdict.Consistency(consistency))}.</p>");
-        if (result.SinkErrors.Count > 0)
+        foreach (var check in context.AllChecks)
         {
-            w.WriteLine("<h3>Sinks that failed during the run</h3><ul>");
-            foreach (var error in result.SinkErrors)
-            {
-                w.WriteLine($"<li>{Text(error.Sink)} ({Text(error.Phase)}): {Text(error.Message)}</li>");
-            }
-
-            w.WriteLine("</ul>");
+            var css = check.Failed > 0 ? "bad" : check.Checked > 0 ? "ok" : "muted";
+            w.WriteLine($"<section id=\"{Text(check.Name)}\" class=\"check\"><h2>{Text(check.Title)}</h2><p><span class=\"{css}\">{check.Mark}</span> {Text(check.Verdict)}.</p></section>");
         }
-
-        w.WriteLine("</section>");
     }
 
-    private static void WriteFiles(string folder, RunResult result, TextWriter w)
+    private static void WriteSinkErrors(RunResult result, TextWriter w)
     {
+        if (result.SinkErrors.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine("<section id=\"sinks\"><h2>Sinks that failed during the run</h2><ul>");
+        foreach (var error in result.SinkErrors)
+        {
+            w.WriteLine($"<li>{Text(error.Sink)} ({Text(error.Phase)}): {Text(error.Message)}</li>");
+        }
+
+        w.WriteLine("</ul></section>");
+    }
+
+    private static void WriteFiles(ReportContext context, string folder, TextWriter w)
+    {
+        var result = context.Result;
         w.WriteLine("<section id=\"files\"><h2>Files of this run</h2><ul class=\"files\">");
-        foreach (var name in SuiteFiles)
+        foreach (var name in context.RunFiles ?? [])
         {
             if (File.Exists(Path.Combine(folder, name)))
             {

@@ -96,7 +96,13 @@ internal sealed class JUnitWriter : IReportWriter
         }
 
         xml.WriteEndElement();
-        xml.WriteElementString("system-out", Clean($"{Verdict.Describe(context)}\nexit code {context.ExitCode}\nconsistency: {Verdict.Consistency(ConsistencySummary.From(result))}"));
+        var output = new System.Text.StringBuilder($"{Verdict.Describe(context)}\nexit code {context.ExitCode}");
+        foreach (var check in context.AllChecks)
+        {
+            output.Append('\n').Append(check.Name).Append(": ").Append(check.Verdict);
+        }
+
+        xml.WriteElementString("system-out", Clean(output.ToString()));
         xml.WriteEndElement();
         await xml.WriteEndDocumentAsync();
         await xml.FlushAsync();

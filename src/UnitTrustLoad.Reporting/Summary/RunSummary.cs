@@ -17,7 +17,7 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="Settings">The test's settings as shown in reports.</param>
 /// <param name="Scenarios">Per scenario figures.</param>
 /// <param name="Thresholds">Every threshold's verdict.</param>
-/// <param name="Consistency">Balances compared against the ledger.</param>
+/// <param name="Checks">The caller's correctness checks (empty in summaries that predate them).</param>
 /// <param name="Counters">Every custom counter of the run.</param>
 public sealed partial record RunSummary(
     string TestName,
@@ -31,7 +31,7 @@ public sealed partial record RunSummary(
     IReadOnlyList<SettingSummary> Settings,
     IReadOnlyList<ScenarioSummary> Scenarios,
     IReadOnlyList<ThresholdSummary> Thresholds,
-    ConsistencySummary Consistency,
+    IReadOnlyList<CheckSummary> Checks,
     IReadOnlyDictionary<string, long> Counters)
 {
     /// <summary>The file name of the summary inside a run folder.</summary>
@@ -78,8 +78,22 @@ public sealed partial record RunSummary(
             settings,
             scenarios,
             thresholds,
-            ConsistencySummary.From(result),
+            context.AllChecks,
             counters);
+    }
+
+    /// <summary>The check of that name, or null when the run had none.</summary>
+    public CheckSummary? Check(string name)
+    {
+        foreach (var check in Checks ?? [])
+        {
+            if (string.Equals(check.Name, name, StringComparison.Ordinal))
+            {
+                return check;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Writes the summary as indented camelCase JSON.</summary>

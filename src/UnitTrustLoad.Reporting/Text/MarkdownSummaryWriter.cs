@@ -68,9 +68,11 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
             WriteBaseline(result, before, w);
         }
 
-        var consistency = ConsistencySummary.From(result);
-        w.WriteLine();
-        w.WriteLine($"**Consistency:** {(consistency.Violations > 0 ? "❌" : consistency.Checked > 0 ? "✅" : "➖")} {Verdict.Consistency(consistency)}");
+        foreach (var check in context.AllChecks)
+        {
+            w.WriteLine();
+            w.WriteLine($"**{check.Title}:** {(check.Failed > 0 ? "❌" : check.Checked > 0 ? "✅" : "➖")} {check.Verdict}");
+        }
     }
 
     private static void WriteBaseline(RunResult result, RunSummary baseline, TextWriter w)

@@ -49,9 +49,11 @@ public static class TextSummary
         }
 
         w.WriteLine();
-        var consistency = ConsistencySummary.From(result);
-        var mark = consistency.Violations > 0 ? "✗" : consistency.Checked > 0 ? "✓" : "-";
-        w.WriteLine($"  {mark} consistency: {Verdict.Consistency(consistency)}");
+        foreach (var check in context.AllChecks)
+        {
+            var mark = check.Failed > 0 ? "✗" : check.Checked > 0 ? "✓" : "-";
+            w.WriteLine($"  {mark} {check.Name}: {check.Verdict}");
+        }
         foreach (var error in result.SinkErrors)
         {
             w.WriteLine($"  ! sink {error.Sink} failed ({error.Phase}): {error.Message}");

@@ -47,9 +47,4 @@ internal static class Verdict
         return string.Join("; ", reasons);
     }
 
-    /// <summary>The consistency line: how many balances were checked against the ledger, and mismatches.</summary>
-    public static string Consistency(ConsistencySummary consistency) =>
-        consistency.Checked == 0 && consistency.Violations == 0
-            ? "no balances checked against the ledger"
-            : $"{consistency.Checked} balances checked against the ledger, {consistency.Violations} mismatches";
 }

@@ -1,4 +1,5 @@
 using UnitTrustLoad.Api.Contracts;
+using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Investors;
 
 namespace UnitTrustLoad.Ledger;
@@ -15,6 +16,19 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
 
     /// <summary>Judged whenever balances are fetched: no balance may disagree with the ledger.</summary>
     public const string BuiltInThreshold = "consistency_violations == 0";
+
+    /// <summary>How many balances a run compared and how many disagreed, read from its counters (0 when absent).</summary>
+    public static (long Checked, long Violations) Counted(RunResult result) =>
+        (Count(result, CheckedCounter), Count(result, ViolationsCounter));
+
+    /// <summary>The check's line in the reports.</summary>
+    public static string Describe(long compared, long violations) =>
+        compared == 0 && violations == 0
+            ? "no balances checked against the ledger"
+            : $"{compared} balances checked against the ledger, {violations} {(violations == 1 ? "mismatch" : "mismatches")}";
+
+    internal static long Count(RunResult result, string counter) =>
+        result.Counters.TryGetValue(counter, out var value) ? value : 0;
 
     private readonly Lock _gate = new();
     private readonly List<Investor> _sample = new(sampleSize);

@@ -14,6 +14,13 @@ internal static class Reconciliation
     public const string ViolationsCounter = "reconciliation_violations";
     public const string Expression = "reconciliation_violations == 0";
 
+    /// <summary>True when the run was reconciled (the counters exist only then).</summary>
+    public static bool Ran(RunResult result) => result.Counters.ContainsKey(CheckedCounter);
+
+    /// <summary>The check's line in the reports.</summary>
+    public static string Describe(long compared, long violations) =>
+        $"{compared} balances re-fetched after the run and compared with the ledger, {violations} {(violations == 1 ? "mismatch" : "mismatches")}";
+
     public static async Task<RunResult> RunAsync(RunResult result, LedgerCheck ledger, UnitTrustClient client, CancellationToken cancellationToken)
     {
         var sample = ledger.Sample();

@@ -94,7 +94,10 @@ internal static class SampleRun
             []);
     }
 
-    public static ReportContext Context(RunResult? result = null, RunSummary? baseline = null, int? exitCode = null)
+    /// <summary>Files the caller says it wrote beside the reports; the HTML page links those that exist.</summary>
+    public static readonly string[] CallerFiles = ["investors.csv", "consistency.csv", "failures.log"];
+
+    public static ReportContext Context(RunResult? result = null, RunSummary? baseline = null, int? exitCode = null, IReadOnlyList<CheckSummary>? checks = null)
     {
         result ??= Create();
         return new ReportContext(
@@ -102,6 +105,16 @@ internal static class SampleRun
             exitCode ?? (result.Interrupted ? 130 : result.ThresholdsPassed ? 0 : 99),
             Nairobi,
             [new("target", "http://127.0.0.1:5099 (embedded simulator)"), new("seed", "42"), new("scenarios", "journey, balance_only_1")],
-            baseline);
+            baseline,
+            checks ?? [Consistency(result)],
+            CallerFiles);
+    }
+
+    /// <summary>The caller's check as the sample's counters give it (a caller's words, not the library's).</summary>
+    public static CheckSummary Consistency(RunResult result)
+    {
+        var compared = result.Counters.GetValueOrDefault("consistency_checked");
+        var violations = result.Counters.GetValueOrDefault("consistency_violations");
+        return new("consistency", compared, violations, $"{compared} balances checked against the ledger, {violations} mismatches");
     }
 }

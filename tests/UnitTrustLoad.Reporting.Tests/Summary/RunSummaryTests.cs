@@ -44,8 +44,11 @@ public sealed class RunSummaryTests
         threshold.GetProperty("scope").GetString().ShouldBe("journey.purchase");
         threshold.GetProperty("passed").GetBoolean().ShouldBeFalse();
         threshold.GetProperty("actual").GetDouble().ShouldBe(0.0196);
-        root.GetProperty("consistency").GetProperty("checked").GetInt64().ShouldBe(4321);
-        root.GetProperty("consistency").GetProperty("violations").GetInt64().ShouldBe(0);
+        var check = root.GetProperty("checks")[0];
+        check.GetProperty("name").GetString().ShouldBe("consistency");
+        check.GetProperty("checked").GetInt64().ShouldBe(4321);
+        check.GetProperty("failed").GetInt64().ShouldBe(0);
+        check.GetProperty("verdict").GetString().ShouldBe("4321 balances checked against the ledger, 0 mismatches");
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class AppRunTests
         journey.Steps.Select(s => s.Name).ShouldBe(
             [ScenarioNames.Register, ScenarioNames.JoinFund, ScenarioNames.Purchase, ScenarioNames.Balance, ScenarioNames.Sale],
             ignoreOrder: true);
-        summary.Consistency.Checked.ShouldBeGreaterThan(10);
+        summary.Check("consistency")!.Checked.ShouldBeGreaterThan(10);
         summary.Thresholds.ShouldContain(t => t.Expression == LedgerCheck.BuiltInThreshold && t.Passed);
         run.Stdout.ShouldContain($"Reports: {run.Folder}");
         run.Stdout.ShouldContain("journey.register");
@@ -171,7 +171,7 @@ public sealed class AppRunTests
 
         run.ExitCode.ShouldBe(ExitCodes.ThresholdFailed, run.Describe());
         var summary = run.Summary;
-        summary.Consistency.Violations.ShouldBeGreaterThan(0);
+        summary.Check("consistency")!.Failed.ShouldBeGreaterThan(0);
         summary.Thresholds.ShouldContain(t => t.Expression == LedgerCheck.BuiltInThreshold && !t.Passed);
         File.ReadAllLines(Path.Combine(run.Folder, "consistency.csv")).Length.ShouldBeGreaterThan(1);
     }
@@ -218,8 +218,8 @@ public sealed class AppRunTests
             scenario.FailCount.ShouldBe(0, name);
         }
 
-        summary.Consistency.Checked.ShouldBeGreaterThan(0);
-        summary.Consistency.Violations.ShouldBe(0);
+        summary.Check("consistency")!.Checked.ShouldBeGreaterThan(0);
+        summary.Check("consistency")!.Failed.ShouldBe(0);
         // The pool's 12 investors plus every registration of the register and join-fund scenarios.
         var registrations = summary.Scenarios.SelectMany(s => s.Steps).Where(s => s.Name == ScenarioNames.Register).Sum(s => s.OkCount);
         (File.ReadAllLines(Path.Combine(run.Folder, InvestorsCsv.FileName)).Length - 1).ShouldBe((int)registrations + 12);

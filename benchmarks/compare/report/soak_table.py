@@ -31,7 +31,7 @@ def main():
         raise SystemExit("perf: error: too few samples in %s; see %s" % (args.samples, args.log))
     log = open(args.log, encoding="utf-8", errors="replace").read()
     total = re.search(r"iterations \.+: (\d+) ok=(\d+) fail=(\d+).*?([\d.]+)/s", log)
-    lines = [BEGIN, "", "### Generator soak (tests/perf/soak.sh)", ""]
+    lines = [BEGIN, "", "### Generator soak (benchmarks/compare/soak.sh)", ""]
     lines.append("Run at %s: our register scenario at full speed, %d virtual users, %d minutes, against the %s raw "
                  "target; target on core 0, suite on core 1; load average %s at the end. RSS sampled every 10 s."
                  % (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), args.connections, args.minutes,

@@ -21,7 +21,7 @@ def build(rows):
     base_rate = {}
     for family, first in (("httpclient", "plain"), ("ours", "ours")):
         base_rate[family] = median([r["rps"] for r in rows if r.get("variant") == first and r.get("ok")])
-    out = [BEGIN, "", "### Runtime settings for a .NET generator (tests/perf/runtime-settings.sh)", ""]
+    out = [BEGIN, "", "### Runtime settings for a .NET generator (benchmarks/compare/runtime-settings.sh)", ""]
     out.append("Generated at %s: HttpClientLoop (50 workers) against the raw target, target on core 0, loop on core 1, "
                "%s round(s) of %s s per setting, rounds interleaved; Linux %s, %d cores; load average %s at start, %s at end. "
                "`plain` is HttpClient.PostAsync as most people write it; `tuned` is HttpMessageInvoker, no Activity "

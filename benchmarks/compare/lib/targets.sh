@@ -62,7 +62,7 @@ start_raw_target() {
         fi
     fi
     if [ -n "${RAW_C:-}" ] && [ "$RAW_C" != none ]; then
-        RAW_TARGET_KIND="C (tests/perf/rawc, one epoll thread)"
+        RAW_TARGET_KIND="C (benchmarks/compare/rawc, one epoll thread)"
         local port
         port=$(free_port)
         TARGET_URL="http://127.0.0.1:$port"
@@ -70,7 +70,7 @@ start_raw_target() {
         await_target raw POST /core/connect/token $!
         return
     fi
-    RAW_TARGET_KIND="Kestrel (tests/perf/RawTarget)"
+    RAW_TARGET_KIND="Kestrel (benchmarks/compare/RawTarget)"
     # Inline completions let its UnsafePreferInlineScheduling handle requests on the epoll thread.
     DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 start_target raw POST /core/connect/token "$RAW_DLL"
 }

@@ -3,8 +3,8 @@
 # target on core 0, suite on core 1, loopback only, with the suite's RSS and CPU sampled every 10 s. Says whether
 # its memory stayed flat and writes the table into docs/benchmarks.md between the soak.sh markers.
 #
-#   tests/perf/soak.sh                 # 10 minutes, 50 virtual users
-#   tests/perf/soak.sh --minutes 2 --no-docs
+#   benchmarks/compare/soak.sh                 # 10 minutes, 50 virtual users
+#   benchmarks/compare/soak.sh --minutes 2 --no-docs
 set -euo pipefail
 
 PERF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,7 +34,7 @@ mkdir -p "$OUT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 TARGET_LIFETIME=$((MINUTES * 60 + 120))
 trap stop_target EXIT
-build_release tests/perf/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
+build_release benchmarks/compare/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
 build_release src/UnitTrustLoad/UnitTrustLoad.csproj || die "the suite does not build (see $OUT)"
 RAW_DLL="$PERF_DIR/RawTarget/bin/Release/net10.0/RawTarget.dll"
 APP_DLL="$ROOT/src/UnitTrustLoad/bin/Release/net10.0/UnitTrustLoad.dll"

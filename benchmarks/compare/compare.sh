@@ -3,10 +3,10 @@
 # in one run. Targets run pinned to core 0, generators to core 1, loopback only, every run bounded by
 # timeout. Writes its tables into docs/benchmarks.md between the compare.sh markers.
 #
-#   tests/perf/compare.sh                 # 3 rounds of 10 s per tool (about 6 minutes)
-#   tests/perf/compare.sh --rounds 5 --duration 15
-#   tests/perf/compare.sh --smoke         # 1 round of 1 s per tool; exit 0 when every tool gave a rate
-#   PERF_RAW_TARGET=kestrel tests/perf/compare.sh   # the Kestrel raw target instead of the C one
+#   benchmarks/compare/compare.sh                 # 3 rounds of 10 s per tool (about 6 minutes)
+#   benchmarks/compare/compare.sh --rounds 5 --duration 15
+#   benchmarks/compare/compare.sh --smoke         # 1 round of 1 s per tool; exit 0 when every tool gave a rate
+#   PERF_RAW_TARGET=kestrel benchmarks/compare/compare.sh   # the Kestrel raw target instead of the C one
 #
 # Run it on a quiet machine: anything else using the two cores shows up in the figures.
 set -euo pipefail
@@ -63,8 +63,8 @@ install_debian_peers
 install_autocannon
 
 say "building in Release"
-build_release tests/perf/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
-build_release tests/perf/HttpClientLoop/HttpClientLoop.csproj || die "the HttpClient loop does not build (see $OUT)"
+build_release benchmarks/compare/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
+build_release benchmarks/compare/HttpClientLoop/HttpClientLoop.csproj || die "the HttpClient loop does not build (see $OUT)"
 RAW_DLL="$PERF_DIR/RawTarget/bin/Release/net10.0/RawTarget.dll"
 LOOP_DLL="$PERF_DIR/HttpClientLoop/bin/Release/net10.0/HttpClientLoop.dll"
 APP_DLL="$ROOT/src/UnitTrustLoad/bin/Release/net10.0/UnitTrustLoad.dll"
@@ -144,7 +144,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 [ -n "$SIM_REASON" ] && say "journey left out: $SIM_REASON"
 
-export PERF_COMMAND="tests/perf/compare.sh $([ "$SMOKE" -eq 1 ] && echo --smoke || echo "--rounds $ROUNDS --duration $DURATION")"
+export PERF_COMMAND="benchmarks/compare/compare.sh $([ "$SMOKE" -eq 1 ] && echo --smoke || echo "--rounds $ROUNDS --duration $DURATION")"
 export AUTOCANNON PERF_DURATION=$DURATION PERF_LOAD_START=$load_at_start PERF_SIM_REASON=$SIM_REASON PERF_RAW_KIND="${RAW_TARGET_KIND:-?}"
 python3 - "$OUT/meta.json" <<'PY'
 import json, os, platform, subprocess, sys, time

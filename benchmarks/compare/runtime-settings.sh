@@ -4,8 +4,8 @@
 # setting at a time, several rounds.
 # Writes its table into docs/benchmarks.md between the runtime-settings.sh markers.
 #
-#   tests/perf/runtime-settings.sh                    # 3 rounds x 8 s per setting (about 8 minutes)
-#   tests/perf/runtime-settings.sh --rounds 5 --duration 10 --no-docs
+#   benchmarks/compare/runtime-settings.sh                    # 3 rounds x 8 s per setting (about 8 minutes)
+#   benchmarks/compare/runtime-settings.sh --rounds 5 --duration 10 --no-docs
 set -euo pipefail
 
 PERF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -42,8 +42,8 @@ trap stop_target EXIT
 load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 
 install_debian_peers
-build_release tests/perf/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
-build_release tests/perf/HttpClientLoop/HttpClientLoop.csproj || die "the HttpClient loop does not build (see $OUT)"
+build_release benchmarks/compare/RawTarget/RawTarget.csproj || die "the raw target does not build (see $OUT)"
+build_release benchmarks/compare/HttpClientLoop/HttpClientLoop.csproj || die "the HttpClient loop does not build (see $OUT)"
 RAW_DLL="$PERF_DIR/RawTarget/bin/Release/net10.0/RawTarget.dll"
 LOOP_DLL="$PERF_DIR/HttpClientLoop/bin/Release/net10.0/HttpClientLoop.dll"
 APP_DLL="$ROOT/src/UnitTrustLoad/bin/Release/net10.0/UnitTrustLoad.dll"

@@ -23,15 +23,15 @@ install_debian_peers() {
     fi
 }
 
-# autocannon from npm into tests/perf/.tools (git-ignored), never globally.
+# autocannon from npm into benchmarks/compare/.tools (git-ignored), never globally.
 install_autocannon() {
     AUTOCANNON="$PERF_DIR/.tools/node_modules/.bin/autocannon"
     [ -x "$AUTOCANNON" ] && return 0
-    say "installing autocannon (npm, into tests/perf/.tools)"
+    say "installing autocannon (npm, into benchmarks/compare/.tools)"
     mkdir -p "$PERF_DIR/.tools"
     if ! npm install --prefix "$PERF_DIR/.tools" --no-audit --no-fund autocannon >"$OUT/npm.log" 2>&1; then
         tail -15 "$OUT/npm.log" >&2
-        die "could not install autocannon; run: npm install --prefix tests/perf/.tools autocannon"
+        die "could not install autocannon; run: npm install --prefix benchmarks/compare/.tools autocannon"
     fi
 }
 
