@@ -27,7 +27,18 @@ internal static class RunSettings
 
         foreach (var scenario in plan.Scenarios)
         {
-            settings.Add(new($"scenario {scenario.Name}", ScenarioCatalog.Describe(scenario)));
+            var shape = ScenarioCatalog.Describe(scenario);
+            if (options.Load.Scenarios.TryGetValue(scenario.Name, out var configured) && !configured.ThinkTime.IsZero)
+            {
+                shape += $"; think time {configured.ThinkTime} after each step (not counted as latency)";
+            }
+
+            settings.Add(new($"scenario {scenario.Name}", shape));
+        }
+
+        if (plan.InvestorsFile is { } existing)
+        {
+            settings.Add(new("investors", $"{existing.Describe()}, for {string.Join(", ", ScenarioNames.All.Where(ScenarioCatalog.NeedsPool))}"));
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));

@@ -5,6 +5,7 @@ using UnitTrustLoad.Console;
 using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Engine.Running;
 using UnitTrustLoad.Engine.Sinks;
+using UnitTrustLoad.Investors;
 using UnitTrustLoad.Ledger;
 using UnitTrustLoad.Reporting;
 
@@ -20,6 +21,7 @@ internal sealed class SuiteRun(
     SuiteConfiguration configuration,
     TimeZoneInfo timeZone,
     RunSummary? baseline,
+    InvestorsFile? existingInvestors,
     TextWriter stdout,
     TextWriter stderr,
     TimeProvider time)
@@ -30,7 +32,7 @@ internal sealed class SuiteRun(
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
-        await using var plan = await RunPlan.CreateAsync(options, time, cancellationToken);
+        await using var plan = await RunPlan.CreateAsync(options, time, existingInvestors, cancellationToken);
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");

@@ -15,7 +15,7 @@ internal sealed class PurchaseScenario(InvestorSteps steps, InvestorPool pool)
 
         try
         {
-            return await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), null, context);
+            return await steps.PurchaseAsync(investor, steps.PurchaseValueFor(investor), null, context);
         }
         finally
         {
