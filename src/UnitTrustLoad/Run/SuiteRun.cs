@@ -26,9 +26,6 @@ internal sealed class SuiteRun(
     TextWriter stderr,
     TimeProvider time)
 {
-    /// <summary>How long the end-of-run reconciliation may take, at most.</summary>
-    private static readonly TimeSpan ReconciliationBudget = TimeSpan.FromSeconds(30);
-
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
@@ -74,11 +71,16 @@ internal sealed class SuiteRun(
 
         await plan.Files.DrainAsync(options.Load.StopGracePeriod + TimeSpan.FromSeconds(5));
         var generator = usage.Describe(result, plan.Simulator is not null);
+        result = LedgerCheck.JudgeNothingCompared(result);
         var interrupted = cancellationToken.IsCancellationRequested;
         if (!interrupted && !result.Interrupted && options.Ledger.ReconcileSample > 0)
         {
-            using var reconcileTimeout = new CancellationTokenSource(ReconciliationBudget);
-            result = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, reconcileTimeout.Token);
+            await stdout.WriteLineAsync($"Reconciling: re-fetching up to {options.Ledger.ReconcileSample} balances (at most {options.Ledger.ReconcileTimeout.TotalSeconds:0.#} s, Ctrl+C skips it)...");
+            (result, interrupted) = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, options.Ledger.ReconcileTimeout, cancellationToken);
+            if (interrupted)
+            {
+                result = result with { Interrupted = true, InterruptReason = "Ctrl+C during the reconciliation" };
+            }
         }
 
         var exitCode = RunVerdict.ExitCode(result, interrupted);
