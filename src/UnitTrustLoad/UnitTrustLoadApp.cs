@@ -55,6 +55,10 @@ internal static class UnitTrustLoadApp
             try
             {
                 existing = InvestorsFile.Load(options.Data.InvestorsFile);
+                if (PoolDemand.Problem(options.Load, existing.Investors.Count, $"Data:InvestorsFile '{existing.Path}'", "list at least") is { } shortage)
+                {
+                    throw new InvestorsFileException([shortage]);
+                }
             }
             catch (InvestorsFileException ex)
             {

@@ -121,6 +121,13 @@ internal sealed class ScenarioRuntime
             response = Response.Fail("exception", ex.Message);
         }
 
+        if (response.IsDropped)
+        {
+            // The generator lacked something of its own: a drop, not a failure of the target, and no latency.
+            AddDropped();
+            return;
+        }
+
         // Think time (PauseAsync) is not latency: the scenario's figure is the time the iteration spent working.
         Total.Record(Math.Max(0, Clock.GetTimestamp() - start - context.PausedTicks), response);
     }

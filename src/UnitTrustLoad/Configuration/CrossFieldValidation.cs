@@ -21,6 +21,12 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
         ValidateReport(options.Report, problems);
         ValidateSimulator(options, problems);
 
+        if (string.IsNullOrWhiteSpace(options.Data.InvestorsFile)
+            && PoolDemand.Problem(options.Load, options.Load.PoolSize, "Load:PoolSize", "raise Load:PoolSize to at least") is { } shortage)
+        {
+            problems.Add(shortage);
+        }
+
         if (options.Data.PurchaseMin > options.Data.PurchaseMax)
         {
             problems.Add($"Data:PurchaseMin: {options.Data.PurchaseMin} is above Data:PurchaseMax {options.Data.PurchaseMax}; make the minimum the smaller.");

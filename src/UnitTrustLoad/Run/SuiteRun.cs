@@ -8,6 +8,7 @@ using UnitTrustLoad.Engine.Sinks;
 using UnitTrustLoad.Investors;
 using UnitTrustLoad.Ledger;
 using UnitTrustLoad.Reporting;
+using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Run;
 
@@ -81,6 +82,11 @@ internal sealed class SuiteRun(
             {
                 result = result with { Interrupted = true, InterruptReason = "Ctrl+C during the reconciliation" };
             }
+        }
+
+        if (result.Counters.TryGetValue(PoolShortage.Counter, out var shortage) && shortage > 0)
+        {
+            await stderr.WriteLineAsync($"Warning: {shortage} iterations of {string.Join(", ", PoolDemand.PoolScenarios)} were dropped (not failed): every pool investor was in use. Raise {(plan.InvestorsFile is null ? $"Load:PoolSize (now {options.Load.PoolSize})" : "the investors in Data:InvestorsFile")} above those scenarios' users and in-flight iterations.");
         }
 
         var exitCode = RunVerdict.ExitCode(result, interrupted);
