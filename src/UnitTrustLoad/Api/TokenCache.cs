@@ -21,6 +21,12 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
     /// <summary>Why the last token request failed, for preflight messages; null after a success.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>The last failed token request as data (status, the server's error code, the exception), or null after a success.</summary>
+    public TokenFailure? LastFailure { get; private set; }
+
+    /// <summary>Where tokens are asked for.</summary>
+    public string Address => endpoint.Address;
+
     /// <summary>A valid token, or null when none could be had (an observer sees the token request, and records it as the "token" step).</summary>
     public ValueTask<AccessToken?> GetAsync(ICallObserver? observer)
     {
@@ -134,6 +140,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             lock (_gate)
             {
                 LastError = why;
+                LastFailure = new TokenFailure(status, answer.Error, answer.ErrorType == ResponseErrorType.Exception ? answer.Exception : null);
                 _notBefore = time.GetTimestamp() + (long)(endpoint.RetryBackoff.TotalSeconds * time.TimestampFrequency);
             }
 
@@ -146,6 +153,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         {
             _current = token;
             LastError = null;
+            LastFailure = null;
         }
 
         return ApiResult<AccessToken>.Ok(token, "200", 0, 0);
@@ -172,3 +180,6 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         return new AccessToken("Bearer " + accessToken, Offset(lifetime - safety - ahead), Offset(lifetime - safety), lifetime);
     }
 }
+
+/// <summary>A failed token request: the status (an HTTP code, timeout or connection_error), the OAuth error code when the server sent one, and the exception when none answered.</summary>
+internal sealed record TokenFailure(string Status, string? Error, Exception? Exception);

@@ -34,7 +34,19 @@ internal sealed class SuiteRun(
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
-        if (await Preflight.CheckAsync(plan.Client, plan.TokenEndpoint, plan.BaseUrl) is { } preflightProblem)
+        string? preflightProblem;
+        try
+        {
+            preflightProblem = await Preflight.CheckAsync(
+                plan.Client, plan.TokenEndpoint, plan.BaseUrl, !string.IsNullOrWhiteSpace(options.Auth.TokenUrl), stdout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Interrupted during the preflight: no load was sent.");
+            return ExitCodes.Interrupted;
+        }
+
+        if (preflightProblem is not null)
         {
             await stderr.WriteLineAsync(preflightProblem);
             return ExitCodes.PreflightFailed;
