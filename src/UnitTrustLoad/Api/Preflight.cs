@@ -16,7 +16,7 @@ internal static class Preflight
         UnitTrustClient client, TokenEndpoint endpoint, Uri baseUrl, bool tokenUrlConfigured, TextWriter progress, CancellationToken cancellationToken)
     {
         await progress.WriteLineAsync($"Preflight: asking {endpoint.Address} for a token (client {endpoint.ClientId}, scope {endpoint.Scope})...");
-        var token = await client.Tokens.GetAsync(null).AsTask().WaitAsync(cancellationToken);
+        var token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
         if (token is null)
         {
             return TokenProblem(client.Tokens.LastFailure, client.Tokens.LastError ?? "no token", endpoint, tokenUrlConfigured);

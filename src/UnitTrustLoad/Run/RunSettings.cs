@@ -1,5 +1,6 @@
 using System.Globalization;
 using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Run;
@@ -42,6 +43,12 @@ internal static class RunSettings
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));
+        if (plan.Client.Tokens.FailedRequests > 0)
+        {
+            settings.Add(new("token outage", string.Create(CultureInfo.InvariantCulture,
+                $"{plan.Client.Tokens.TimeWithoutToken.TotalSeconds:0.0} s without a valid token; {plan.Client.Tokens.FailedRequests} of {plan.Client.Tokens.Requests} token requests failed (users waited for the next refresh; refreshes back off from Auth:RetryBackoff, doubling, at most 30 s)")));
+        }
+
         settings.Add(new("seed", plan.Seed.ToString(CultureInfo.InvariantCulture)));
         settings.Add(new("run id", plan.RunId));
         settings.Add(new("fund", options.Data.Fund));
@@ -52,5 +59,18 @@ internal static class RunSettings
         }
 
         return settings;
+    }
+
+    /// <summary>What the run's outages cost the users, from its counters (empty when there were none).</summary>
+    public static List<KeyValuePair<string, string>> Outages(RunResult result)
+    {
+        var lines = new List<KeyValuePair<string, string>>();
+        if (result.Counters.TryGetValue(RefusalBackoff.Counter, out var waited) && waited > 0)
+        {
+            lines.Add(new("connection outage", string.Create(CultureInfo.InvariantCulture,
+                $"users waited {waited / 1000.0:0.0} s in all after connection errors (10 ms doubling to 1 s, with jitter), so each connection error counted is a connect actually tried")));
+        }
+
+        return lines;
     }
 }

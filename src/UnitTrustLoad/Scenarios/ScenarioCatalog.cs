@@ -32,6 +32,7 @@ internal static class ScenarioCatalog
                 run = ThinkAfter(run, new ThinkTimer(options.ThinkTime, seed));
             }
 
+            run = new RefusalBackoff().Around(run);
             var scenario = LoadDefinition.Scenario(name, options, load, run);
             if (NeedsPool(name))
             {
