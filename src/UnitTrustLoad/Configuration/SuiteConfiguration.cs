@@ -111,14 +111,14 @@ internal sealed class SuiteConfiguration
             return new SuiteConfiguration(problems);
         }
 
-        var unusable = ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
+        var shape = ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
 
         // Neither unknown keys nor values the binder cannot convert (both already reported) stop binding: the rest is
         // bound with those left at their defaults, so the value rules below still run and every problem is listed at once.
         var options = new SuiteOptions();
         try
         {
-            ConfigurationShape.Without(configuration, unusable).Bind(options);
+            ConfigurationShape.Bindable(configuration, shape).Bind(options);
         }
         catch (InvalidOperationException) when (problems.Count > 0)
         {

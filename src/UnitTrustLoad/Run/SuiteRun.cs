@@ -34,6 +34,10 @@ internal sealed class SuiteRun(
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
+        if (SimulationMapper.DescribeShortcut(options.Load) is { } shortcut)
+        {
+            await stdout.WriteLineAsync($"Load: {shortcut}");
+        }
         if (await Preflight.CheckAsync(plan.Client, plan.TokenEndpoint, plan.BaseUrl) is { } preflightProblem)
         {
             await stderr.WriteLineAsync(preflightProblem);
