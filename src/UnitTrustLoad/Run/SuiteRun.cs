@@ -103,6 +103,11 @@ internal sealed class SuiteRun(
             await stderr.WriteLineAsync($"Report {failure.FileName} was not written: {failure.Message}");
         }
 
+        if (await StepSummary.AppendAsync(Environment.GetEnvironmentVariable(StepSummary.Variable), folder, CancellationToken.None) is { } summaryProblem)
+        {
+            await stderr.WriteLineAsync(summaryProblem);
+        }
+
         await stdout.WriteLineAsync($"Reports: {folder}");
         await stdout.WriteLineAsync($"Exit code: {exitCode} ({RunVerdict.Describe(exitCode)})");
         return exitCode;
