@@ -16,6 +16,9 @@ internal sealed class AppProcess
 
     public string Stderr { get; private init; } = "";
 
+    /// <summary>Files the app left in its (fresh) home directory, relative to it.</summary>
+    public IReadOnlyList<string> FilesWrittenToHome { get; private init; } = [];
+
     public string Describe() => $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{Stdout}{Environment.NewLine}stderr:{Environment.NewLine}{Stderr}";
 
     public static async Task<AppProcess> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
@@ -65,7 +68,13 @@ internal sealed class AppProcess
             throw new TimeoutException($"The app did not finish within {Limit}.");
         }
 
-        var result = new AppProcess { ExitCode = process.ExitCode, Stdout = await stdout, Stderr = await stderr };
+        var result = new AppProcess
+        {
+            ExitCode = process.ExitCode,
+            Stdout = await stdout,
+            Stderr = await stderr,
+            FilesWrittenToHome = [.. Directory.GetFiles(home, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(home, f))],
+        };
         Directory.Delete(home, recursive: true);
         return result;
     }

@@ -26,6 +26,7 @@ public sealed partial class AppProcessTests
             run.ExitCode.ShouldBe(ExitCodes.Passed, run.Describe());
             run.Stdout.ShouldContain("Reports: ");
             FrameworkLines(run).ShouldBeEmpty(run.Describe());
+            run.FilesWrittenToHome.Where(f => f.StartsWith(".aspnet", StringComparison.Ordinal)).ShouldBeEmpty("no data-protection key ring on disk");
         }
         finally
         {
