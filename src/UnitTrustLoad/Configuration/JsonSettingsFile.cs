@@ -65,7 +65,9 @@ internal static class JsonSettingsFile
                 first = false;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    return $"{At(json, path, (int)reader.TokenStartIndex)}: the settings must be one JSON object ({{ \"Section\": {{ \"Key\": value }} }}), not {Token(json, (int)reader.TokenStartIndex)}; wrap them in braces.";
+                    var start = (int)reader.TokenStartIndex;
+                    return $"{At(json, path, start)}: the settings must be one JSON object ({{ \"Section\": {{ \"Key\": value }} }}), "
+                        + $"not {Token(json, start)}; wrap them in braces.";
                 }
             }
 
@@ -78,11 +80,12 @@ internal static class JsonSettingsFile
                     keys.Pop();
                     break;
                 case JsonTokenType.PropertyName when !keys.Peek().Add(reader.GetString() ?? ""):
-                    return $"{At(json, path, (int)reader.TokenStartIndex)}: the key {Token(json, (int)reader.TokenStartIndex)} appears twice in the same object (keys ignore case); keep one.";
+                    var key = (int)reader.TokenStartIndex;
+                    return $"{At(json, path, key)}: the key {Token(json, key)} appears twice in the same object (keys ignore case); keep one.";
             }
         }
 
-        return first ? $"{path}: the file is empty; write the settings as one JSON object, or remove --config." : null;
+        return first ? $"{path}: the file is empty; write the settings as one JSON object ({{ }} at least)." : null;
     }
 
     private static bool IsWordByte(byte b) => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'.' or (byte)'-' or (byte)'+';

@@ -4,8 +4,8 @@ namespace UnitTrustLoad.Configuration;
 
 /// <summary>
 /// Maps the configured stages (or the --vus/--rate/--stage shortcuts, or their fit to --duration) to the engine's load
-/// simulations through the engine's one table of kinds (<see cref="Simulation.Kinds"/>). It only maps: whether a stage can run is the
-/// engine's to say (<see cref="LoadSimulation.Validate"/>), and <see cref="DefinitionValidation"/> asks it.
+/// simulations through the engine's one table of kinds (<see cref="Simulation.Kinds"/>). It only maps: whether a stage
+/// can run is the engine's to say (<see cref="LoadSimulation.Validate"/>), and <see cref="DefinitionValidation"/> asks it.
 /// </summary>
 internal static class SimulationMapper
 {
