@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using UnitTrustLoad.Simulator.Apis;
 using UnitTrustLoad.Simulator.Auth;
 using UnitTrustLoad.Simulator.Faults;
@@ -40,8 +42,14 @@ internal static class Extensions
             json.SerializerOptions.PropertyNamingPolicy = null; // the contract is PascalCase
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, SimulatorJsonContext.Default);
         });
-        // Nothing the simulator protects outlives a start; in-memory keys avoid a key ring on disk.
+        // Nothing the simulator protects outlives a start: in-memory keys, and a key ring in memory too (the framework's
+        // key manager still starts one, and would write it to ~/.aspnet with a "No XML encryptor configured" warning).
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.Configure<KeyManagementOptions>(keys =>
+        {
+            keys.XmlRepository = new InMemoryKeyRing();
+            keys.XmlEncryptor = new NullXmlEncryptor();
+        });
         services.AddProblemDetails();
         services.AddHealthChecks();
         services.AddOpenApi();

@@ -18,6 +18,10 @@ internal sealed class CommandLine
         ["--baseline"] = "Report:Baseline",
     };
 
+    private const string StagesKey = "Load:Stages";
+
+    private int _stages;
+
     public string? ConfigFile { get; private set; }
 
     public string? Profile { get; private set; }
@@ -38,6 +42,11 @@ internal sealed class CommandLine
     /// <summary>Which option set a configuration key, so problems can name what the user typed.</summary>
     public static string? OptionFor(string key)
     {
+        if (key.StartsWith(StagesKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return "--stage";
+        }
+
         foreach (var pair in OptionKeys)
         {
             if (string.Equals(pair.Value, key, StringComparison.OrdinalIgnoreCase))
@@ -90,7 +99,8 @@ internal sealed class CommandLine
             }
 
             var isKnown = OptionKeys.ContainsKey(name) || name.Equals("--config", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("--profile", StringComparison.OrdinalIgnoreCase) || name.Equals("--scenario", StringComparison.OrdinalIgnoreCase);
+                || name.Equals("--profile", StringComparison.OrdinalIgnoreCase) || name.Equals("--scenario", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("--stage", StringComparison.OrdinalIgnoreCase);
             if (!isKnown)
             {
                 result.Problems.Add($"Unknown option '{name}': run with --help to list the options, or write a setting as --Section:Key=value.");
@@ -138,15 +148,35 @@ internal sealed class CommandLine
                 }
             }
         }
+        else if (name.Equals("--stage", StringComparison.OrdinalIgnoreCase))
+        {
+            AddStage(value);
+        }
         else
         {
             Overrides[OptionKeys[name]] = value;
         }
     }
 
+    /// <summary>k6's --stage DURATION:TARGET; the duration may be a clock (00:00:30:100), so the target follows the last colon.</summary>
+    private void AddStage(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            Problems.Add($"--stage '{value}': write DURATION:TARGET, for example --stage 30s:100 (ramp to 100 virtual users over 30 s).");
+            return;
+        }
+
+        Overrides[$"{StagesKey}:{_stages}:{nameof(StageOptions.Duration)}"] = value[..colon];
+        Overrides[$"{StagesKey}:{_stages}:{nameof(StageOptions.Target)}"] = value[(colon + 1)..];
+        _stages++;
+    }
+
     private static string Example(string name) => name.ToLowerInvariant() switch
     {
-        "--duration" => "00:05:00",
+        "--duration" => "5m",
+        "--stage" => "30s:100",
         "--target" => "https://api.example.test",
         "--config" => "config/appsettings.staging.json",
         "--profile" => "smoke",

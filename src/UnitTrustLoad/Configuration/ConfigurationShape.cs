@@ -12,23 +12,25 @@ namespace UnitTrustLoad.Configuration;
 internal static class ConfigurationShape
 {
     /// <summary>
-    /// Adds every problem to <paramref name="problems"/> and returns the paths of the values the binder cannot take, so
-    /// the rest can still be bound and validated in the same pass.
+    /// Adds every problem to <paramref name="problems"/> and returns what binding needs to know: the paths of the values
+    /// the binder cannot take, so the rest can still be bound and validated in the same pass, and every duration as
+    /// <see cref="DurationText"/> read it.
     /// </summary>
-    public static HashSet<string> Check(IConfiguration configuration, Type rootType, List<string> problems)
+    public static ShapeCheck Check(IConfiguration configuration, Type rootType, List<string> problems)
     {
-        var unusable = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        CheckSection(configuration.GetChildren(), rootType, new Found(problems, unusable));
-        return unusable;
+        var found = new Found(problems, new HashSet<string>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+        CheckSection(configuration.GetChildren(), rootType, found);
+        return new ShapeCheck(found.Unusable, found.Durations);
     }
 
     /// <summary>
-    /// <paramref name="configuration"/> without the values at <paramref name="unusable"/> paths (and below them), for
-    /// binding: those keep their defaults, and their problems are already reported.
+    /// <paramref name="configuration"/> as the binder should see it: without the values at unusable paths (and below
+    /// them), which keep their defaults and whose problems are already reported, and with every duration rewritten in
+    /// the one form .NET's converter reads the same way (so "30s" never reaches it, and "30" never means 30 days).
     /// </summary>
-    public static IConfiguration Without(IConfiguration configuration, HashSet<string> unusable)
+    public static IConfiguration Bindable(IConfiguration configuration, ShapeCheck check)
     {
-        if (unusable.Count == 0)
+        if (check.Unusable.Count == 0 && check.Durations.Count == 0)
         {
             return configuration;
         }
@@ -36,9 +38,9 @@ internal static class ConfigurationShape
         var kept = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in configuration.AsEnumerable())
         {
-            if (value is not null && !IsUnder(key, unusable))
+            if (value is not null && !IsUnder(key, check.Unusable))
             {
-                kept[key] = value;
+                kept[key] = check.Durations.TryGetValue(key, out var duration) ? duration : value;
             }
         }
 
@@ -58,7 +60,7 @@ internal static class ConfigurationShape
         return false;
     }
 
-    private sealed record Found(List<string> Problems, HashSet<string> Unusable)
+    private sealed record Found(List<string> Problems, HashSet<string> Unusable, Dictionary<string, string> Durations)
     {
         public void Add(string path, string problem)
         {
@@ -102,6 +104,20 @@ internal static class ConfigurationShape
                 if (type.IsValueType && nullable is null)
                 {
                     problems.Add(section.Path, $"{Name(section.Path)}: needs a value ({Describe(type)}).");
+                }
+
+                return;
+            }
+
+            if (type == typeof(TimeSpan))
+            {
+                if (DurationText.TryParse(value, out var duration, out var error))
+                {
+                    problems.Durations[section.Path] = duration.ToString("c", CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    problems.Add(section.Path, $"{Name(section.Path)}: {error}.");
                 }
 
                 return;
@@ -202,7 +218,7 @@ internal static class ConfigurationShape
     {
         if (type == typeof(TimeSpan))
         {
-            return "a duration (write hh:mm:ss, for example 00:05:00)";
+            return $"a duration ({DurationText.Forms})";
         }
 
         if (type == typeof(bool))

@@ -42,6 +42,12 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             problems.Add("Load:Vus (--vus) and Load:Rate (--rate) are both set: choose the closed model (--vus) or the open model (--rate).");
         }
 
+        if (load.Stages.Count > 0 && (load.Vus is not null || load.Rate is not null || load.Duration is not null))
+        {
+            problems.Add("Load:Stages (--stage) with Load:Vus (--vus), Load:Rate (--rate) or Load:Duration (--duration): the stages are the whole shape "
+                + "(their durations add up to the run's length); drop the other options, or drop --stage.");
+        }
+
         var enabled = 0;
         foreach (var (scenarioName, scenario) in load.Scenarios)
         {

@@ -67,7 +67,9 @@ internal static class DefinitionValidation
 
         if (problem.SimulationIndex is { } index)
         {
-            return SimulationMapper.UsesShortcut(load) ? ShortcutPath(problem.Field) : StagePath(load, scenario, index, problem.Field);
+            return load.Stages.Count > 0 ? CommandLineStagePath(index, problem.Field)
+                : SimulationMapper.UsesShortcut(load) ? ShortcutPath(problem.Field)
+                : StagePath(load, scenario, index, problem.Field);
         }
 
         var path = ScenarioPath(load, scenario);
@@ -87,6 +89,11 @@ internal static class DefinitionValidation
         SimulationField.Rate => $"{LoadOptions.SectionName}:{nameof(LoadOptions.Rate)}",
         _ => $"{LoadOptions.SectionName}:{nameof(LoadOptions.Duration)}",
     };
+
+    /// <summary>A --stage ramp's settings: its Target stands for the copies, its Duration for During.</summary>
+    private static string CommandLineStagePath(int index, string? field) => Join(
+        $"{LoadOptions.SectionName}:{nameof(LoadOptions.Stages)}:{index}",
+        field == SimulationField.Copies ? nameof(StageOptions.Target) : nameof(StageOptions.Duration));
 
     private static string StagePath(LoadOptions load, string scenario, int index, string? field)
         => Join($"{ScenarioPath(load, scenario)}:{nameof(ScenarioOptions.Simulations)}:{index}", field);

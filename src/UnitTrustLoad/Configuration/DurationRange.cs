@@ -5,7 +5,7 @@ namespace UnitTrustLoad.Configuration;
 
 /// <summary>
 /// A duration or a range of them, as think time is written: <c>00:00:01</c> (always one second) or
-/// <c>00:00:01..00:00:03</c> (a seeded draw between the two for each pause, as Locust's <c>between(1, 3)</c>).
+/// <c>00:00:01..00:00:03</c> or <c>1s..3s</c> (a seeded draw between the two for each pause, as Locust's <c>between(1, 3)</c>).
 /// </summary>
 [TypeConverter(typeof(DurationRangeConverter))]
 internal readonly record struct DurationRange(TimeSpan Min, TimeSpan Max)
@@ -36,7 +36,7 @@ internal readonly record struct DurationRange(TimeSpan Min, TimeSpan Max)
         var high = at < 0 ? text : text[(at + Separator.Length)..];
         if (!TryDuration(low, out var min) || !TryDuration(high, out var max))
         {
-            error = $"'{text}' is not a duration or a range of two (write 00:00:01, or 00:00:01..00:00:03 for a draw between them)";
+            error = $"'{text}' is not a duration or a range of two (write 1s or 00:00:01, or 1s..3s for a draw between them)";
             return false;
         }
 
@@ -56,7 +56,7 @@ internal readonly record struct DurationRange(TimeSpan Min, TimeSpan Max)
     private static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
     private static bool TryDuration(string text, out TimeSpan value) =>
-        TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out value);
+        DurationText.TryParse(text.Trim(), out value, out _);
 }
 
 /// <summary>Lets the configuration binder read a <see cref="DurationRange"/> from its text.</summary>

@@ -17,16 +17,20 @@ internal static class HelpText
           --target URL       the API base URL (default: the embedded simulator); needs Auth:ClientId and the secret
           --vus N            closed model: N virtual users for every running scenario (Load:Vus)
           --rate N           open model: N iterations started per second (Load:Rate)
-          --duration T       how long --vus/--rate run, hh:mm:ss (Load:Duration, default 00:00:30)
+          --duration T       how long the run lasts (Load:Duration): 30s, 5m, 1h30m, 500ms or hh:mm:ss; with --vus/--rate
+                             it is their length (default 30s), alone it fits each scenario's shape to it
+          --stage T:N        ramp to N virtual users over T, k6's way; repeatable (--stage 30s:100 --stage 1m:100
+                             --stage 30s:0), in place of each running scenario's shape (Load:Stages)
           --scenario NAME    run only this scenario; repeatable: register, join-fund, purchase, balance, sale, journey
           --out DIR          report root (Report:Root, default reports)
           --seed N           repeatable test data (Data:Seed)
           --baseline PATH    a previous run's summary.json or run folder, for comparison and relative thresholds
-          --help             this text
-          --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=00:00:01
+          -h, --help         this text
+          --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=1s
 
         Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables
         prefixed UNITTRUSTLOAD_ (UNITTRUSTLOAD_Auth__ClientSecret), then the command line.
+        Durations everywhere (options, files, environment) are written 30s, 5m, 1h30m, 500ms or hh:mm:ss.
 
         Exit codes: 0 passed, 99 a threshold failed, 2 invalid configuration or arguments,
                     3 preflight failed (target unreachable or no token), 130 interrupted (reports still written),

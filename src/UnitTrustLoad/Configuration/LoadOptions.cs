@@ -21,9 +21,15 @@ internal sealed class LoadOptions
     [Range(1, 1_000_000)]
     public int? Rate { get; set; }
 
-    /// <summary>Shortcut (--duration): how long the --vus or --rate shape lasts (default 30 s).</summary>
+    /// <summary>
+    /// Shortcut (--duration): how long the --vus or --rate shape lasts (default 30 s); alone, the length each running
+    /// scenario's configured shape is fitted to.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan? Duration { get; set; }
+
+    /// <summary>Shortcut (--stage, k6's): ramps of virtual users, one after another, replace each running scenario's shape.</summary>
+    public List<StageOptions> Stages { get; set; } = [];
 
     /// <summary>How often statistics reach the console and the time series.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]

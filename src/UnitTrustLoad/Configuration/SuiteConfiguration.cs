@@ -59,13 +59,14 @@ internal sealed class SuiteConfiguration
     {
         var problems = new List<string>(commandLine.Problems);
         var builder = new ConfigurationBuilder();
+        var unreadable = false;
         if (configDirectory is null)
         {
             problems.Add("config/appsettings.json was not found in the working directory or beside the program; run from the repository root or restore the file.");
         }
         else
         {
-            builder.AddJsonFile(Path.Combine(configDirectory, "appsettings.json"), optional: false);
+            unreadable |= !TryAddJsonFile(builder, Path.Combine(configDirectory, "appsettings.json"), problems);
         }
 
         if (commandLine.ConfigFile is { } file)
@@ -73,7 +74,7 @@ internal sealed class SuiteConfiguration
             var full = Path.GetFullPath(file);
             if (File.Exists(full))
             {
-                builder.AddJsonFile(full, optional: false);
+                unreadable |= !TryAddJsonFile(builder, full, problems);
             }
             else
             {
@@ -86,13 +87,19 @@ internal sealed class SuiteConfiguration
             var path = configDirectory is null ? null : Path.Combine(configDirectory, "profiles", profile + ".json");
             if (path is not null && File.Exists(path) && profile.IndexOfAny(['/', '\\']) < 0)
             {
-                builder.AddJsonFile(path, optional: false);
+                unreadable |= !TryAddJsonFile(builder, path, problems);
             }
             else
             {
                 var known = AvailableProfiles(configDirectory);
                 problems.Add($"--profile '{profile}': no such profile; use one of {(known.Count == 0 ? "(none found in config/profiles)" : string.Join(", ", known))}.");
             }
+        }
+
+        if (unreadable)
+        {
+            // A file that does not parse leaves nothing sound to validate the rest against: its problem is the clearer.
+            return new SuiteConfiguration(problems);
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
@@ -111,14 +118,14 @@ internal sealed class SuiteConfiguration
             return new SuiteConfiguration(problems);
         }
 
-        var unusable = ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
+        var shape = ConfigurationShape.Check(configuration, typeof(SuiteOptions), problems);
 
         // Neither unknown keys nor values the binder cannot convert (both already reported) stop binding: the rest is
         // bound with those left at their defaults, so the value rules below still run and every problem is listed at once.
         var options = new SuiteOptions();
         try
         {
-            ConfigurationShape.Without(configuration, unusable).Bind(options);
+            ConfigurationShape.Bindable(configuration, shape).Bind(options);
         }
         catch (InvalidOperationException) when (problems.Count > 0)
         {
@@ -144,6 +151,19 @@ internal sealed class SuiteConfiguration
             ProfileName = commandLine.Profile,
             ConfigFile = commandLine.ConfigFile,
         };
+    }
+
+    /// <summary>Layers the file when it parses; otherwise adds its problem (file, line, column, token) and returns false.</summary>
+    private static bool TryAddJsonFile(ConfigurationBuilder builder, string path, List<string> problems)
+    {
+        if (JsonSettingsFile.Problem(path) is { } problem)
+        {
+            problems.Add(problem);
+            return false;
+        }
+
+        builder.AddJsonFile(path, optional: false);
+        return true;
     }
 
     private static Dictionary<string, string?> ScenarioSelection(CommandLine commandLine)

@@ -26,6 +26,11 @@ internal static class RunSettings
             settings.Add(new("config file", file));
         }
 
+        if (SimulationMapper.DescribeShortcut(options.Load) is { } shortcut)
+        {
+            settings.Add(new("load", shortcut));
+        }
+
         foreach (var scenario in plan.Scenarios)
         {
             var shape = ScenarioCatalog.Describe(scenario);

@@ -34,6 +34,11 @@ internal sealed class SuiteRun(
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
+        if (SimulationMapper.DescribeShortcut(options.Load) is { } shortcut)
+        {
+            await stdout.WriteLineAsync($"Load: {shortcut}");
+        }
+
         string? preflightProblem;
         try
         {
@@ -119,6 +124,11 @@ internal sealed class SuiteRun(
         foreach (var failure in reportFailures)
         {
             await stderr.WriteLineAsync($"Report {failure.FileName} was not written: {failure.Message}");
+        }
+
+        if (await StepSummary.AppendAsync(Environment.GetEnvironmentVariable(StepSummary.Variable), folder, CancellationToken.None) is { } summaryProblem)
+        {
+            await stderr.WriteLineAsync(summaryProblem);
         }
 
         await stdout.WriteLineAsync($"Reports: {folder}");

@@ -42,4 +42,21 @@ public sealed class EnvironmentVariablesTests
             Environment.SetEnvironmentVariable("UNITTRUSTLOAD_Auth__ClientSecrte", null);
         }
     }
+
+    [Fact]
+    public void Durations_in_environment_variables_take_the_k6_forms_too()
+    {
+        Environment.SetEnvironmentVariable("UNITTRUSTLOAD_Load__ReportingInterval", "2s");
+        try
+        {
+            var config = SuiteConfiguration.Load(CommandLine.Parse([]), SuiteConfiguration.FindConfigDirectory());
+
+            config.Problems.ShouldBeEmpty();
+            config.Options!.Load.ReportingInterval.ShouldBe(TimeSpan.FromSeconds(2));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("UNITTRUSTLOAD_Load__ReportingInterval", null);
+        }
+    }
 }

@@ -60,4 +60,34 @@ public sealed class AppArgumentTests
         run.ExitCode.ShouldBe(ExitCodes.InvalidConfiguration, run.Describe());
         run.Stderr.ShouldContain("Report:Baseline (--baseline)");
     }
+
+    [Fact]
+    public async Task Short_h_prints_the_help_and_exits_0()
+    {
+        using var run = await AppRun.StartAsync(["-h"]);
+
+        run.ExitCode.ShouldBe(ExitCodes.Passed, run.Describe());
+        run.Stdout.ShouldContain("--stage T:N");
+    }
+
+    [Fact]
+    public async Task A_malformed_config_file_exits_2_naming_its_line_column_and_token()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"utl-config-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{\n  \"Load\": {\n    \"Vus\": 3\n    \"TestName\": \"x\"\n  }\n}\n");
+        try
+        {
+            using var run = await AppRun.StartAsync(["--config", file]);
+
+            run.ExitCode.ShouldBe(ExitCodes.InvalidConfiguration, run.Describe());
+            run.Stderr.ShouldContain("(1 problem)");
+            run.Stderr.ShouldContain($"{file}: line 4, column 5: the JSON is malformed at '\"TestName\"'");
+            run.Stderr.ShouldNotContain("   at ");
+            run.Stdout.ShouldBeEmpty();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

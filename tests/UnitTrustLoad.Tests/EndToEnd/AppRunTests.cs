@@ -59,6 +59,21 @@ public sealed class AppRunTests
     }
 
     [Fact]
+    public async Task Duration_alone_runs_the_configured_shape_fitted_to_it_and_every_report_says_so()
+    {
+        using var run = await AppRun.StartAsync(["--duration", "2s", "--Load:Scenarios:journey:Simulations:0:Copies=3"]);
+
+        run.ExitCode.ShouldBe(ExitCodes.Passed, run.Describe());
+        const string Line = "duration 00:00:02 (each scenario's shape fitted to it)";
+        run.Stdout.ShouldContain($"Load: {Line}");
+        run.Stdout.ShouldContain("journey: KeepConstant 3 copies during 00:00:02");
+        foreach (var report in new[] { "summary.txt", "summary.md", "summary.json", "report.html" })
+        {
+            (await File.ReadAllTextAsync(Path.Combine(run.Folder, report))).ShouldContain("duration 00:00:02 (each scenario", Case.Sensitive, report);
+        }
+    }
+
+    [Fact]
     public async Task Impossible_threshold_exits_99()
     {
         using var run = await AppRun.StartAsync(
