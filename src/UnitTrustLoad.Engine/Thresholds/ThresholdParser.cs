@@ -91,6 +91,13 @@ internal static class ThresholdParser
                     return null;
                 }
 
+                // A typo of a metric would otherwise be a counter nobody counts, judged as 0: "p95 < 2000" passing.
+                if (metric == ThresholdMetric.Counter && MeantMetric(word) is { } meant)
+                {
+                    error = Fail(metricStart, $"unknown metric '{word}'; did you mean {meant}?");
+                    return null;
+                }
+
                 break;
         }
 
@@ -151,6 +158,28 @@ internal static class ThresholdParser
         }
 
         return new ThresholdExpression(text!, metric, metricName, percentile, op, limit, relation);
+    }
+
+    /// <summary>The metric a counter-like word was probably meant to be (k6's and common spellings), or null.</summary>
+    internal static string? MeantMetric(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        if (lower.Length > 1 && lower[0] == 'p' && double.TryParse(lower.AsSpan(1).TrimStart('_'), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p > 0 && p <= 100)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"p({p})");
+        }
+
+        return lower switch
+        {
+            "median" or "med" => "p(50)",
+            "average" or "avg_ms" or "mean_ms" => "mean",
+            "latency" or "duration" or "response_time" or "http_req_duration" or "iteration_duration" => "p(95) (or mean, min, max: latency is named by its statistic)",
+            "failrate" or "fail-rate" or "failure_rate" or "error_rate" or "errors" or "failures" or "http_req_failed" => "fail_rate",
+            "rate" or "throughput" or "reqs" or "http_reqs" or "requests_per_second" => "rps",
+            "iterations" or "requests" => "count",
+            "dropped_iterations" => "dropped",
+            _ => null,
+        };
     }
 
     private static string Fail(int position, string what) => $"{what} at position {position + 1}; {ValidForms}";

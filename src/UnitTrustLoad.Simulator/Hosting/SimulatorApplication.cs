@@ -11,6 +11,9 @@ internal static class SimulatorApplication
     public static (WebApplication App, SimulatorSettings Settings) CreateStandalone(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+
+        // The host logs a failed start with its stack trace before it throws; Program says it in one line instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         var settings = SimulatorSettings.From(Bind(builder.Configuration));
         builder.AddSimulatorServices(settings);
         return (builder.Build().UseSimulator(), settings);

@@ -17,6 +17,21 @@ internal static class Preflight
     {
         await progress.WriteLineAsync($"Preflight: asking {endpoint.Address} for a token (client {endpoint.ClientId}, scope {endpoint.Scope})...");
         var token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
+        for (var attempt = 2; token is null && attempt <= TokenAttempts && IsTransient(client.Tokens.LastFailure); attempt++)
+        {
+            // A token server with faults (a 5xx) is not taken for a broken one at its first answer.
+            var wait = client.Tokens.RetryAfter;
+            await progress.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Preflight: the token server answered {client.Tokens.LastFailure!.Status}; asking again in {wait.TotalSeconds:0.0} s (attempt {attempt} of {TokenAttempts})..."));
+            // Timers may fire a little early; the cache would then answer from its backoff without asking.
+            for (var left = wait; left > TimeSpan.Zero; left = client.Tokens.RetryAfter)
+            {
+                await Task.Delay(left + TimeSpan.FromMilliseconds(1), cancellationToken);
+            }
+
+            token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
+        }
+
         if (token is null)
         {
             return TokenProblem(client.Tokens.LastFailure, client.Tokens.LastError ?? "no token", endpoint, tokenUrlConfigured);
@@ -38,6 +53,12 @@ internal static class Preflight
 
         return problem;
     }
+
+    /// <summary>Token requests preflight makes, at most, while the token server answers 5xx (Auth:RetryBackoff, doubling, between them).</summary>
+    private const int TokenAttempts = 5;
+
+    private static bool IsTransient(TokenFailure? failure) =>
+        failure is not null && failure.Exception is null && failure.Status.Length == 3 && failure.Status[0] == '5';
 
     /// <summary>Why no token could be had, by its real cause, with the setting that fixes it.</summary>
     internal static string TokenProblem(TokenFailure? failure, string why, TokenEndpoint endpoint, bool tokenUrlConfigured)

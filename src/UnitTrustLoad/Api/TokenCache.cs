@@ -47,6 +47,19 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
     /// <summary>The last failed token request as data (status, the server's error code, the exception), or null after a success.</summary>
     public TokenFailure? LastFailure { get; private set; }
 
+    /// <summary>How long until the next token request may be sent (zero when it may be sent now).</summary>
+    public TimeSpan RetryAfter
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var ticks = _notBefore - time.GetTimestamp();
+                return ticks <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)ticks / time.TimestampFrequency);
+            }
+        }
+    }
+
     /// <summary>Where tokens are asked for.</summary>
     public string Address => endpoint.Address;
 

@@ -8,7 +8,7 @@ namespace UnitTrustLoad.Configuration;
 /// (through its one entry, <see cref="SimulatorOptions.Validate"/>). Whether the load shape can run is the engine's to
 /// say (<see cref="DefinitionValidation"/>).
 /// </summary>
-internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
+internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptions>
 {
     private static readonly TimeSpan MaxThinkTime = TimeSpan.FromMinutes(10);
 
@@ -123,6 +123,24 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             {
                 problems.Add($"Thresholds:{i}:Scenario: '{t.Scenario}' is not a scenario; use one of {string.Join(", ", ScenarioNames.All)} or leave it empty for the whole run.");
             }
+            else if (!string.IsNullOrWhiteSpace(t.Step))
+            {
+                // A misspelt step would only fail after the whole run, as a step that recorded nothing.
+                var steps = string.IsNullOrWhiteSpace(t.Scenario)
+                    ? ScenarioNames.All.SelectMany(ScenarioNames.StepsOf).Distinct().ToList()
+                    : [.. ScenarioNames.StepsOf(t.Scenario)];
+                if (!steps.Contains(t.Step, StringComparer.Ordinal))
+                {
+                    var close = steps.FirstOrDefault(s => string.Equals(s, t.Step, StringComparison.OrdinalIgnoreCase) || Near(s, t.Step));
+                    problems.Add($"Thresholds:{i}:Step: '{t.Step}' is not a step of {(string.IsNullOrWhiteSpace(t.Scenario) ? "any scenario" : $"scenario '{t.Scenario}'")}; "
+                        + (close is null ? string.Empty : $"did you mean {close}? ") + $"Its steps: {string.Join(", ", steps)}.");
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(options.Report.Baseline) && BaselineWord().IsMatch(t.Expression ?? string.Empty))
+            {
+                problems.Add($"Thresholds:{i}:Expression: '{t.Expression}' compares with a baseline, but none was given. Fix: pass --baseline with a previous run's folder or summary.json, or compare with a number.");
+            }
         }
     }
 
@@ -144,4 +162,42 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
 
     private static bool IsHttpUrl(string? value)
         => Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    /// <summary>One letter added, dropped, changed or two swapped (purchse, puchase, purcahse).</summary>
+    private static bool Near(string known, string typed)
+    {
+        if (Math.Abs(known.Length - typed.Length) > 1)
+        {
+            return false;
+        }
+
+        var previous = new int[typed.Length + 1];
+        var current = new int[typed.Length + 1];
+        var before = new int[typed.Length + 1];
+        for (var j = 0; j <= typed.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= known.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= typed.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(known[i - 1]) == char.ToLowerInvariant(typed[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && known[i - 1] == typed[j - 2] && known[i - 2] == typed[j - 1])
+                {
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
+                }
+            }
+
+            (before, previous, current) = (previous, current, before);
+        }
+
+        return previous[typed.Length] <= 1;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bbaseline\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex BaselineWord();
 }

@@ -15,6 +15,15 @@ internal static class ScenarioNames
 
     public static IReadOnlyList<string> All { get; } = [Register, JoinFund, Purchase, Balance, Sale, Journey];
 
+    /// <summary>The steps a scenario records (every scenario may record the token step).</summary>
+    public static IReadOnlyList<string> StepsOf(string scenario) => scenario.ToLowerInvariant() switch
+    {
+        Journey => [Register, JoinFund, Purchase, Balance, Sale, TokenStep],
+        JoinFund => [Register, JoinFund, TokenStep],
+        Register or Purchase or Balance or Sale => [scenario.ToLowerInvariant(), TokenStep],
+        _ => [],
+    };
+
     public static bool IsKnown(string name)
     {
         foreach (var known in All)
