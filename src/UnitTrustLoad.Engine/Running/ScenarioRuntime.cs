@@ -74,6 +74,12 @@ internal sealed class ScenarioRuntime
 
     public int ActiveCopies => Closed.Active + Open.InFlight;
 
+    /// <summary>Copies and target rate as the measured chain ended, before the stop drained them; what the last interval shows.</summary>
+    public (int Copies, double Rate)? AtChainEnd { get; private set; }
+
+    /// <summary>Remembers the load as the measured chain ends, so the last interval does not show the drain as a ramp down.</summary>
+    public void MarkChainEnd() => AtChainEnd = (ActiveCopies, TargetRate);
+
     public bool IsIdle => Closed.Active == 0 && Open.InFlight == 0;
 
     public StepRecorder GetStep(string name)
@@ -124,7 +130,9 @@ internal sealed class ScenarioRuntime
     }
 
     /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>
-    public ScenarioIntervalStats FlushInterval(TimeSpan span)
+    /// <param name="span">The interval's real length.</param>
+    /// <param name="final">True for the run's last interval: it shows the load as the chain ended, not the drained run.</param>
+    public ScenarioIntervalStats FlushInterval(TimeSpan span, bool final = false)
     {
         var steps = StepsInOrder();
         var total = Drain(Total, span, intoOverall: true);
@@ -139,7 +147,30 @@ internal sealed class ScenarioRuntime
         long droppedInInterval = dropped - _droppedReported;
         _droppedReported = dropped;
         Interlocked.Add(ref _droppedOverall, droppedInInterval);
-        return new ScenarioIntervalStats(Name, ActiveCopies, TargetRate, droppedInInterval, total, results);
+        var (copies, rate) = final && AtChainEnd is { } end ? end : (ActiveCopies, TargetRate);
+        return new ScenarioIntervalStats(Name, copies, rate, droppedInInterval, total, results);
+    }
+
+    /// <summary>
+    /// Drains what was recorded since the last flush into the run's totals and into <paramref name="last"/>, the
+    /// previous interval, which then covers <paramref name="mergedSpan"/>: a final sliver folded into its neighbour.
+    /// </summary>
+    public ScenarioIntervalStats FoldIntoLast(ScenarioIntervalStats last, TimeSpan mergedSpan)
+    {
+        var steps = StepsInOrder();
+        var total = DrainOnto(Total, mergedSpan);
+        var results = new List<StepResult>(steps.Length);
+        foreach (var step in steps)
+        {
+            results.Add(DrainOnto(step, mergedSpan));
+        }
+
+        StartLag.DrainInto(_startLag);
+        long dropped = Interlocked.Read(ref _dropped);
+        long droppedInTail = dropped - _droppedReported;
+        _droppedReported = dropped;
+        Interlocked.Add(ref _droppedOverall, droppedInTail);
+        return new ScenarioIntervalStats(Name, last.ActiveCopies, last.TargetRate, last.DroppedIterations + droppedInTail, total, results);
     }
 
     /// <summary>Throws away everything recorded so far (the warm-up).</summary>
@@ -188,6 +219,22 @@ internal sealed class ScenarioRuntime
         {
             return [.. _stepOrder];
         }
+    }
+
+    /// <summary>Adds the recorder's tail to the run's totals and to the interval accumulator, which still holds the previous interval.</summary>
+    private StepResult DrainOnto(StepRecorder recorder, TimeSpan span)
+    {
+        if (!_accumulators.TryGetValue(recorder, out var pair))
+        {
+            pair = (new StepAccumulator(), new StepAccumulator());
+            _accumulators[recorder] = pair;
+        }
+
+        var tail = new StepAccumulator();
+        recorder.DrainInto(tail);
+        pair.Overall.Add(tail);
+        pair.Interval.Add(tail);
+        return pair.Interval.ToResult(recorder.Name, span);
     }
 
     private StepResult Drain(StepRecorder recorder, TimeSpan span, bool intoOverall)

@@ -25,9 +25,9 @@ internal sealed class LoadOptions
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00")]
     public TimeSpan? Duration { get; set; }
 
-    /// <summary>How often statistics reach the console and the time series.</summary>
+    /// <summary>How often statistics reach the console and the time series; unset, the engine picks it (5 s, finer for a short run).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan ReportingInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan? ReportingInterval { get; set; }
 
     /// <summary>After a stop, how long iterations in flight may finish.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
