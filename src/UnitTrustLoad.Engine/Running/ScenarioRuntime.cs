@@ -201,7 +201,7 @@ internal sealed class ScenarioRuntime
         var results = new List<StepResult>(steps.Length);
         foreach (var step in steps)
         {
-            results.Add(_accumulators.TryGetValue(step, out var pair) ? pair.Overall.ToResult(step.Name, Duration) : new StepAccumulator().ToResult(step.Name, Duration));
+            results.Add(_accumulators.TryGetValue(step, out var pair) ? pair.Overall.ToResult(step.Name, Duration, withDistribution: true) : new StepAccumulator().ToResult(step.Name, Duration, withDistribution: true));
         }
 
         var descriptions = new List<string>(Props.LoadSimulations.Count);
@@ -210,7 +210,7 @@ internal sealed class ScenarioRuntime
             descriptions.Add(simulation.Describe());
         }
 
-        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration), results, DroppedOverall, descriptions, Duration);
+        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration);
     }
 
     private StepRecorder[] StepsInOrder()

@@ -30,6 +30,7 @@ internal sealed partial class HtmlReportWriter
 
         w.WriteLine("</tbody></table></div><p class=\"muted\">Latencies in milliseconds.</p>");
         w.WriteLine($"<h3>Over time</h3><div class=\"charts\" id=\"charts-{index}\"></div>");
+        w.WriteLine($"<h3>Latency distribution</h3><p class=\"muted\">The whole run's latency by percentile, successful and failed calls apart (HdrHistogram's percentile distribution: the x axis is 1/(1-p) on a log scale, so the tail gets the room).</p><div class=\"charts\" id=\"distribution-{index}\"></div>");
         WriteStatusCodes(scenario, w);
         if (context.Baseline is not null && scenario.Steps.Count == 0)
         {

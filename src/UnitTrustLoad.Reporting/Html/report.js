@@ -140,6 +140,88 @@
       openModel ? { scale: "rate", label: "per second" } : null);
   }
 
+  // HdrHistogram's percentile distribution: x is log10(1/(1-p)), so 0 %, 90 %, 99 %, 99.9 % ... are evenly spaced.
+  function nines(percentile) { return -Math.log10(1 - percentile / 100); }
+
+  function percentileLabel(x) {
+    var p = 100 * (1 - Math.pow(10, -x));
+    var digits = Math.max(0, Math.ceil(x - 2 - 1e-9));
+    return (x <= 1e-9 ? "0" : p.toFixed(Math.min(digits + (Math.abs(x - Math.round(x)) < 1e-9 ? 0 : 2), 6))) + "%";
+  }
+
+  function curveColumns(curve) {
+    var xs = [], ys = [];
+    if (curve) {
+      for (var i = 0; i < curve.p.length; i++) {
+        if (curve.ms[i] != null && curve.p[i] < 100) { xs.push(nines(curve.p[i])); ys.push(curve.ms[i]); }
+      }
+    }
+    return [xs, ys];
+  }
+
+  function drawDistribution(holder, title, distribution) {
+    var box = document.createElement("div");
+    box.className = "chart distribution";
+    var head = document.createElement("div");
+    head.className = "chart-head";
+    var h = document.createElement("h4");
+    h.textContent = title;
+    head.appendChild(h);
+    box.appendChild(head);
+    holder.appendChild(box);
+    var plot = document.createElement("div");
+    box.appendChild(plot);
+    var ok = curveColumns(distribution && distribution.ok);
+    var failed = curveColumns(distribution && distribution.failed);
+    var state = { box: box, plot: plot, uplot: null };
+    charts.push(state);
+    if (ok[0].length === 0 && failed[0].length === 0) {
+      var empty = document.createElement("div");
+      empty.className = "empty";
+      empty.textContent = "Nothing to show: no calls in this run.";
+      plot.appendChild(empty);
+      return state;
+    }
+    var parts = [], series = [{ label: "percentile", value: function (u, v) { return v == null ? "-" : percentileLabel(v); } }];
+    [[ok, "successful", "#2f5d9e"], [failed, "failed", "#c62828"]].forEach(function (c) {
+      if (c[0][0].length === 0) { return; }
+      parts.push(c[0]);
+      series.push({ label: c[1], stroke: c[2], width: 1.8, spanGaps: true, points: { show: false },
+        value: function (u, v) { return number(v, 1); } });
+    });
+    var data = parts.length === 1 ? parts[0] : uPlot.join(parts);
+    var maxX = 0;
+    data[0].forEach(function (x) { if (x > maxX) { maxX = x; } });
+    var decades = Math.max(1, Math.ceil(maxX - 1e-9));
+    var opts = {
+      width: widthOf(box),
+      height: 220,
+      series: series,
+      axes: [
+        { stroke: "#5b6675", grid: { stroke: "#eef1f4" },
+          splits: function () { var s = []; for (var d = 0; d <= decades; d++) { s.push(d); } return s; },
+          values: function (u, splits) { return splits.map(percentileLabel); } },
+        { label: "ms", stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
+      ],
+      scales: { x: { time: false, range: function () { return [0, decades]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } },
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } }
+    };
+    state.uplot = new uPlot(opts, data, plot);
+    return state;
+  }
+
+  function distributionCharts(holder, scenario) {
+    if (scenario.steps.length === 0) {
+      drawDistribution(holder, "Whole iteration: latency by percentile (ms)", scenario.total.distribution);
+      return;
+    }
+    scenario.steps.forEach(function (s) {
+      drawDistribution(holder, "Step " + s.name + ": latency by percentile (ms)", s.distribution);
+    });
+  }
+
   function resizeAll() {
     charts.forEach(function (c) { if (c.uplot) { c.uplot.setSize({ width: widthOf(c.box), height: 220 }); } });
   }
@@ -151,6 +233,8 @@
     data.scenarios.forEach(function (scenario, i) {
       var holder = document.getElementById("charts-" + i);
       if (holder) { scenarioCharts(holder, data, scenario); }
+      var distribution = document.getElementById("distribution-" + i);
+      if (distribution) { distributionCharts(distribution, scenario); }
     });
     var timer = null;
     window.addEventListener("resize", function () {
