@@ -173,15 +173,24 @@ internal sealed class ScenarioRuntime
         return new ScenarioIntervalStats(Name, last.ActiveCopies, last.TargetRate, last.DroppedIterations + droppedInTail, total, results);
     }
 
-    /// <summary>Throws away everything recorded so far (the warm-up).</summary>
+    /// <summary>What the warm-up left out, once it has run; null before, or without one.</summary>
+    public WarmUpResult? WarmUp { get; private set; }
+
+    /// <summary>Throws away everything recorded so far (the warm-up), counting what it throws away.</summary>
     public void DiscardRecorded()
     {
+        long calls = 0;
         foreach (var recorder in StepsInOrder())
         {
-            Drain(recorder, TimeSpan.Zero, intoOverall: false);
+            calls += Drain(recorder, TimeSpan.Zero, intoOverall: false).Count;
         }
 
-        Drain(Total, TimeSpan.Zero, intoOverall: false);
+        long iterations = Drain(Total, TimeSpan.Zero, intoOverall: false).Count;
+        if (Props.WarmUpDuration > TimeSpan.Zero)
+        {
+            WarmUp = new WarmUpResult(Props.WarmUpDuration, iterations, calls);
+        }
+
         StartLag.DrainInto(_startLag);
         _startLag.Reset();
         _droppedReported = Interlocked.Read(ref _dropped);
@@ -210,7 +219,10 @@ internal sealed class ScenarioRuntime
             descriptions.Add(simulation.Describe());
         }
 
-        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration);
+        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration)
+        {
+            WarmUp = WarmUp,
+        };
     }
 
     private StepRecorder[] StepsInOrder()
@@ -249,8 +261,9 @@ internal sealed class ScenarioRuntime
         recorder.DrainInto(pair.Interval);
         if (!intoOverall)
         {
+            var discarded = pair.Interval.ToResult(recorder.Name, span);
             pair.Interval.Reset();
-            return pair.Interval.ToResult(recorder.Name, span);
+            return discarded;
         }
 
         pair.Overall.Add(pair.Interval);

@@ -11,7 +11,7 @@ internal sealed partial class HtmlReportWriter
     {
         var total = scenario.Total;
         w.WriteLine($"<section class=\"scenario\" id=\"scenario-{index}\"><h2>Scenario: {Text(scenario.Name)}</h2>");
-        w.WriteLine($"<p class=\"muted\">{Text(string.Join(", then ", scenario.LoadSimulations))}; ran {Text(Figures.Duration(scenario.Duration))}.</p>");
+        w.WriteLine($"<p class=\"muted\">{Text(string.Join(", then ", scenario.LoadSimulations))}; ran {Text(Figures.Duration(scenario.Duration))}; warm-up: {Text(Figures.WarmUp(scenario.WarmUp))}.</p>");
         w.WriteLine("<div class=\"cards\">");
         Card(w, "iterations", Figures.Count(total.Count));
         Card(w, "failed", $"{Figures.Count(total.FailCount)} ({Figures.Percent(total.FailRate)})", total.FailCount > 0 ? "bad" : null);

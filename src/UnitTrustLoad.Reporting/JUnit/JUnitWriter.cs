@@ -133,6 +133,7 @@ internal sealed class JUnitWriter : IReportWriter
     {
         var s = scenario.Total;
         var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"warm-up {Figures.WarmUp(scenario.WarmUp)}\n");
         builder.Append(CultureInfo.InvariantCulture, $"iterations {s.Count} ok={s.OkCount} fail={s.FailCount} rps={Figures.Rate(s.Rps)} p95={Figures.Ms(s.Latency.P95Ms)}ms p99={Figures.Ms(s.Latency.P99Ms)}ms dropped={scenario.DroppedIterations}\n");
         foreach (var step in scenario.Steps)
         {

@@ -35,6 +35,11 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
             w.WriteLine($"| {Cell(setting.Key)} | {Cell(setting.Value)} |");
         }
 
+        foreach (var scenario in result.Scenarios)
+        {
+            w.WriteLine($"| warm-up of {Cell(scenario.Name)} | {Cell(Figures.WarmUp(scenario.WarmUp))} |");
+        }
+
         if (result.Thresholds.Count > 0)
         {
             w.WriteLine();

@@ -108,6 +108,7 @@ public static class TextSummary
         }
 
         Line(w, 4, "duration", Figures.Duration(scenario.Duration));
+        Line(w, 4, "warm-up", Figures.WarmUp(scenario.WarmUp));
         Line(w, 4, "dropped iterations", scenario.DroppedIterations.ToString(CultureInfo.InvariantCulture));
         WriteStep(context, scenario.Name, scenario.Total, "iterations", scenario.Name, w);
         foreach (var step in scenario.Steps)
