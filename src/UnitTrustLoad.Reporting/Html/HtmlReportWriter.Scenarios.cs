@@ -113,6 +113,24 @@ internal sealed partial class HtmlReportWriter
         var baseline = context.Baseline!;
         w.WriteLine("<section id=\"baseline\"><h2>Change against the baseline</h2>");
         w.WriteLine($"<p class=\"muted\">Baseline: {Text(baseline.TestName)}, started {Text(baseline.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture))}. Red is worse, green better (beyond 5%).</p>");
+        var regressions = context.Regressions;
+        w.WriteLine($"<div id=\"regressions\" class=\"{(regressions.Count == 0 ? "ok" : "bad")}\"><h3>Regressions beyond noise</h3><p class=\"muted\">Noise: {Text(RegressionRule.Noise)}.{(context.FailOnRegression ? " Regressions fail this run." : string.Empty)}</p>");
+        if (regressions.Count == 0)
+        {
+            w.WriteLine("<p><span class=\"ok\">✓</span> None.</p>");
+        }
+        else
+        {
+            w.WriteLine("<ul>");
+            foreach (var regression in regressions)
+            {
+                w.WriteLine($"<li class=\"bad\">✗ {Text(regression.Description)}</li>");
+            }
+
+            w.WriteLine("</ul>");
+        }
+
+        w.WriteLine("</div>");
         w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th class=\"text\">scenario / step</th><th>rps</th><th>before</th><th>change</th><th>p95 ms</th><th>before</th><th>change</th><th>p99 ms</th><th>before</th><th>change</th><th>fail rate</th><th>before</th><th>change</th></tr></thead><tbody>");
         foreach (var scenario in context.Result.Scenarios)
         {

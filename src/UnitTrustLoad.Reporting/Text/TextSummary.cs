@@ -21,7 +21,7 @@ public static class TextSummary
     internal static void Write(ReportContext context, TextWriter w)
     {
         var result = context.Result;
-        var passed = Verdict.Passed(result);
+        var passed = Verdict.Passed(context);
         w.WriteLine($"{(passed ? "✓" : "✗")} {result.TestName}: {Verdict.Describe(context)}");
         Line(w, 2, "started", Figures.Timestamp(context.LocalStartedAt, context.TimeZone));
         Line(w, 2, "duration", Figures.Duration(result.Duration));
@@ -43,6 +43,7 @@ public static class TextSummary
 
         WriteChecks(result, w);
         WriteThresholds(result, w);
+        WriteRegressions(context, w);
         foreach (var scenario in result.Scenarios)
         {
             WriteScenario(context, scenario, w);
@@ -95,6 +96,27 @@ public static class TextSummary
             var note = t.Message is { Length: > 0 } message && !t.Passed ? $"  ({message})" : string.Empty;
             var aborted = t.AbortedRun ? "  [aborted the run]" : string.Empty;
             w.WriteLine($"    {(t.Passed ? "✓" : "✗")} {t.Scope}: {t.Expression}  actual={Figures.Value(t.Actual)}{note}{aborted}");
+        }
+    }
+
+    private static void WriteRegressions(ReportContext context, TextWriter w)
+    {
+        if (context.Baseline is null)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine($"  regressions against the baseline (beyond noise: {RegressionRule.Noise}){(context.FailOnRegression ? ", failing the run" : string.Empty)}");
+        var regressions = context.Regressions;
+        if (regressions.Count == 0)
+        {
+            w.WriteLine("    ✓ none");
+        }
+
+        foreach (var regression in regressions)
+        {
+            w.WriteLine($"    ✗ {regression.Description}");
         }
     }
 

@@ -79,7 +79,8 @@ internal sealed class SuiteRun(
             result = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, reconcileTimeout.Token);
         }
 
-        var exitCode = RunVerdict.ExitCode(result, interrupted);
+        var regressed = options.Report.FailOnRegression && RegressionRule.Find(result, baseline).Count > 0;
+        var exitCode = RunVerdict.ExitCode(result, interrupted, regressed);
 
         // Close the suite's own files first so the report (which may link them) sees them complete.
         await plan.Files.DisposeAsync();
@@ -90,7 +91,7 @@ internal sealed class SuiteRun(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var settings = RunSettings.Describe(plan, configuration);
-        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. generator], baseline, RunChecks.From(result), RunFiles.Names);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));
