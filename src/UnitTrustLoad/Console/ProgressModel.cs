@@ -13,7 +13,30 @@ internal sealed class ProgressModel
 
     public TimeSpan Elapsed { get; private set; }
 
-    public void Start(RunInfo info) => Info = info;
+    /// <summary>Remembers the plan and shows each scenario at once, before its first interval.</summary>
+    public void Start(RunInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        lock (_gate)
+        {
+            Info = info;
+            foreach (var scenario in info.Scenarios)
+            {
+                Row(scenario.Name);
+            }
+        }
+    }
+
+    /// <summary>What the rates and percentiles cover: "last 5 s", "last 250 ms".</summary>
+    public string IntervalLabel => "last " + Span(Info?.ReportingInterval ?? TimeSpan.Zero);
+
+    /// <summary>A short span for a label: "250 ms", "5 s", "1.5 s", "2 min".</summary>
+    public static string Span(TimeSpan span) => span switch
+    {
+        _ when span < TimeSpan.FromSeconds(1) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMilliseconds:0} ms"),
+        _ when span < TimeSpan.FromMinutes(1) || span.TotalSeconds % 60 != 0 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s"),
+        _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min"),
+    };
 
     public void Add(IntervalStats interval)
     {
@@ -31,6 +54,10 @@ internal sealed class ProgressModel
         }
     }
 
+    /// <summary>
+    /// Copies of the rows as they are now: the live view draws on its own thread while intervals arrive on the
+    /// engine's, so it must never read a row (or its status codes) that an interval is changing.
+    /// </summary>
     public List<ProgressRow> Rows()
     {
         lock (_gate)
@@ -38,14 +65,14 @@ internal sealed class ProgressModel
             var rows = new List<ProgressRow>(_order.Count);
             foreach (var key in _order)
             {
-                rows.Add(_rows[key]);
+                rows.Add(_rows[key].Copy());
             }
 
             return rows;
         }
     }
 
-    private void Update(string key, StepResult stats, int? active)
+    private ProgressRow Row(string key)
     {
         if (!_rows.TryGetValue(key, out var row))
         {
@@ -53,6 +80,14 @@ internal sealed class ProgressModel
             _rows[key] = row;
             _order.Add(key);
         }
+
+        return row;
+    }
+
+    private void Update(string key, StepResult stats, int? active)
+    {
+        var row = Row(key);
+        row.Reported = true;
 
         row.Ok += stats.OkCount;
         row.Fail += stats.FailCount;
@@ -74,8 +109,23 @@ internal sealed class ProgressRow(string name)
     public long Fail { get; set; }
     public double Rps { get; set; }
     public int? Active { get; set; }
+
+    /// <summary>False until an interval brought this row's figures: the view shows dashes, not zeros.</summary>
+    public bool Reported { get; set; }
     public LatencyStats Latency { get; set; } = LatencyStats.Empty;
     public SortedDictionary<string, long> Codes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A copy that later updates do not touch.</summary>
+    public ProgressRow Copy()
+    {
+        var copy = new ProgressRow(Name) { Ok = Ok, Fail = Fail, Rps = Rps, Active = Active, Reported = Reported, Latency = Latency };
+        foreach (var (code, count) in Codes)
+        {
+            copy.Codes[code] = count;
+        }
+
+        return copy;
+    }
 
     public string CodesText()
     {
