@@ -4,10 +4,18 @@
   var palette = ["#2f5d9e", "#d9822b", "#1a7f37", "#8e44ad", "#c62828", "#00838f", "#6d4c41", "#546e7a", "#ad1457", "#9e9d24"];
   var charts = [];
 
-  function clock(seconds) {
-    var s = Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  // "1:05", "1:02:05"; with tenths ("0:05.5") when a short run's fine intervals put ticks between whole seconds.
+  function clock(seconds, tenths) {
+    var whole = Math.floor(seconds + 1e-6);
+    var s = tenths ? whole : Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
     var mm = (h > 0 && m < 10 ? "0" : "") + m, ss = (r < 10 ? "0" : "") + r;
-    return h > 0 ? h + ":" + mm + ":" + ss : mm + ":" + ss;
+    var tail = tenths ? "." + Math.round((seconds - whole) * 10) % 10 : "";
+    return (h > 0 ? h + ":" + mm + ":" + ss : mm + ":" + ss) + tail;
+  }
+
+  function fractional(values) {
+    for (var i = 0; i < values.length; i++) { if (Math.abs(values[i] - Math.round(values[i])) > 1e-6) { return true; } }
+    return false;
   }
 
   function number(v, digits) {
@@ -57,7 +65,8 @@
       state.plot.appendChild(empty);
       return;
     }
-    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v); } }];
+    var tenths = fractional(state.time);
+    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v, tenths); } }];
     lines.forEach(function (l, i) {
       series.push({
         label: l.label,
@@ -71,7 +80,7 @@
       });
     });
     var axes = [
-      { values: function (u, splits) { return splits.map(clock); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
+      { values: function (u, splits) { var t = fractional(splits); return splits.map(function (s) { return clock(s, t); }); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
       { label: state.yLabel, stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
     ];
     var scales = { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } };
