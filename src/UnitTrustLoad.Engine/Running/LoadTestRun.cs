@@ -321,8 +321,9 @@ internal sealed partial class LoadTestRun : IDisposable
 
     /// <summary>
     /// The run's tail after the last regular interval: its own interval when it is at least half an interval long,
-    /// otherwise folded into the previous one (which the sinks already had; the result holds the merged figures), so
-    /// no report shows a sliver whose rates are a few requests over a few milliseconds.
+    /// otherwise folded into the previous one, which the sinks then get again, enlarged, under the same index (see
+    /// <see cref="IReportingSink.ReportIntervalAsync"/>), so no report shows a sliver whose rates are a few requests
+    /// over a few milliseconds.
     /// </summary>
     private void FlushLast(SinkDispatcher sinks, TimeSpan end)
     {
@@ -348,6 +349,7 @@ internal sealed partial class LoadTestRun : IDisposable
 
         _intervals[^1] = last with { Duration = span, Scenarios = scenarios };
         _lastFlush = end;
+        sinks.ReportInterval(_intervals[^1]);
     }
 
     private IntervalStats Flush(TimeSpan end, bool final = false)

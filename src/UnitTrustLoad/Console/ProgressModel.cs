@@ -8,6 +8,7 @@ internal sealed class ProgressModel
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ProgressRow> _rows = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private IntervalStats? _last;
 
     public RunInfo? Info { get; private set; }
 
@@ -38,18 +39,31 @@ internal sealed class ProgressModel
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{span.TotalMinutes:0.#} min"),
     };
 
+    /// <summary>Adds an interval to the totals; the run's last interval, reported again with its tail folded in, replaces itself.</summary>
     public void Add(IntervalStats interval)
     {
+        ArgumentNullException.ThrowIfNull(interval);
         lock (_gate)
         {
-            Elapsed = interval.Start + interval.Duration;
-            foreach (var scenario in interval.Scenarios)
+            if (_last is { } previous && previous.Index == interval.Index)
             {
-                Update($"{scenario.Name}", scenario.Total, scenario.ActiveCopies);
-                foreach (var step in scenario.Steps)
-                {
-                    Update($"{scenario.Name}.{step.Name}", step, null);
-                }
+                Apply(previous, -1);
+            }
+
+            Apply(interval, 1);
+            _last = interval;
+            Elapsed = interval.Start + interval.Duration;
+        }
+    }
+
+    private void Apply(IntervalStats interval, int sign)
+    {
+        foreach (var scenario in interval.Scenarios)
+        {
+            Update($"{scenario.Name}", scenario.Total, scenario.ActiveCopies, sign);
+            foreach (var step in scenario.Steps)
+            {
+                Update($"{scenario.Name}.{step.Name}", step, null, sign);
             }
         }
     }
@@ -84,19 +98,19 @@ internal sealed class ProgressModel
         return row;
     }
 
-    private void Update(string key, StepResult stats, int? active)
+    private void Update(string key, StepResult stats, int? active, int sign)
     {
         var row = Row(key);
         row.Reported = true;
 
-        row.Ok += stats.OkCount;
-        row.Fail += stats.FailCount;
+        row.Ok += sign * stats.OkCount;
+        row.Fail += sign * stats.FailCount;
         row.Rps = stats.Rps;
         row.Latency = stats.Latency;
         row.Active = active;
         foreach (var (code, count) in stats.StatusCodes)
         {
-            row.Codes[code] = row.Codes.GetValueOrDefault(code) + count;
+            row.Codes[code] = row.Codes.GetValueOrDefault(code) + (sign * count);
         }
     }
 }

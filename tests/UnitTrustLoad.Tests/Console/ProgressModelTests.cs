@@ -22,6 +22,25 @@ public sealed class ProgressModelTests
     }
 
     [Fact]
+    public void The_last_interval_reported_again_with_its_tail_replaces_itself_in_the_totals()
+    {
+        var model = new ProgressModel();
+        model.Start(ProgressViews.Info);
+        model.Add(ProgressViews.Interval(0, 20, 0));
+        model.Add(ProgressViews.Interval(1, 30, 0));
+
+        // The engine folded a short tail into interval 1 and reported it again: 30 calls became 33.
+        var enlarged = ProgressViews.Interval(1, 33, 1);
+        model.Add(enlarged with { Duration = TimeSpan.FromSeconds(5.1) });
+
+        var journey = model.Rows().Single(r => r.Name == "journey");
+        journey.Ok.ShouldBe(53);
+        journey.Fail.ShouldBe(1);
+        journey.CodesText().ShouldBe("201:53 500:1");
+        model.Elapsed.ShouldBe(TimeSpan.FromSeconds(10.1));
+    }
+
+    [Fact]
     public void Scenarios_have_a_row_from_the_start_marked_as_not_yet_reported()
     {
         var model = new ProgressModel();
