@@ -61,8 +61,9 @@ internal static class SampleRun
             var stepResults = new List<StepResult>();
             for (var i = 0; i < steps.Length; i++)
             {
-                stepResults.Add(Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, (16.5 + i) * speed, (20 + (i * 7.5)) / speed)
-                    with { Distribution = Curves((20 + (i * 7.5)) / speed, failures: i == 2) });
+                var p50 = (20 + (i * 7.5)) / speed;
+                var step = Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, (16.5 + i) * speed, p50);
+                stepResults.Add(step with { Distribution = Curves(p50, failures: i == 2) });
             }
 
             scenarioResults.Add(new ScenarioResult(
