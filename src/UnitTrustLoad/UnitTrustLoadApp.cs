@@ -1,4 +1,5 @@
 using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Investors;
 using UnitTrustLoad.Reporting;
 using UnitTrustLoad.Run;
 using UnitTrustLoad.Simulator.Hosting;
@@ -48,9 +49,27 @@ internal static class UnitTrustLoadApp
             }
         }
 
+        InvestorsFile? existing = null;
+        if (!string.IsNullOrWhiteSpace(options.Data.InvestorsFile))
+        {
+            try
+            {
+                existing = InvestorsFile.Load(options.Data.InvestorsFile);
+                if (PoolDemand.Problem(options.Load, existing.Investors.Count, $"Data:InvestorsFile '{existing.Path}'", "list at least") is { } shortage)
+                {
+                    throw new InvestorsFileException([shortage]);
+                }
+            }
+            catch (InvestorsFileException ex)
+            {
+                await ReportProblemsAsync(stderr, "The investors file cannot be used", ex.Problems);
+                return ExitCodes.InvalidConfiguration;
+            }
+        }
+
         try
         {
-            var run = new SuiteRun(options, configuration, timeZone, baseline, stdout, stderr, TimeProvider.System);
+            var run = new SuiteRun(options, configuration, timeZone, baseline, existing, stdout, stderr, TimeProvider.System);
             return await run.ExecuteAsync(cancellationToken);
         }
         catch (SimulatorConfigurationException ex)

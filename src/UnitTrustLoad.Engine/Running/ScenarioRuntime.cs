@@ -110,6 +110,7 @@ internal sealed class ScenarioRuntime
     public async ValueTask RunIterationAsync(ScenarioContext context)
     {
         context.InvocationNumber = Interlocked.Increment(ref _invocations) - 1;
+        context.PausedTicks = 0;
         long start = Clock.GetTimestamp();
         Response response;
         try
@@ -126,7 +127,15 @@ internal sealed class ScenarioRuntime
             response = Response.Fail("exception", ex.Message);
         }
 
-        Total.Record(Clock.GetTimestamp() - start, response);
+        if (response.IsDropped)
+        {
+            // The generator lacked something of its own: a drop, not a failure of the target, and no latency.
+            AddDropped();
+            return;
+        }
+
+        // Think time (PauseAsync) is not latency: the scenario's figure is the time the iteration spent working.
+        Total.Record(Math.Max(0, Clock.GetTimestamp() - start - context.PausedTicks), response);
     }
 
     /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>

@@ -23,6 +23,14 @@ public interface IScenarioContext
     /// <summary>Cancelled when the run stops and the grace period has expired.</summary>
     CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Think time: waits <paramref name="duration"/> on the run's clock. The wait is not latency: the iteration's
+    /// recorded time leaves it out, as k6 leaves <c>sleep</c> out of every request's duration and Locust its
+    /// <c>wait_time</c>. Throws <see cref="OperationCanceledException"/> when the run's iteration token is cancelled (the
+    /// iteration then ends as cancelled, as any step would).
+    /// </summary>
+    ValueTask PauseAsync(TimeSpan duration);
+
     /// <summary>Adds to a custom run-wide counter (thresholds may refer to it by name).</summary>
     void AddCounter(string name, long value = 1);
 

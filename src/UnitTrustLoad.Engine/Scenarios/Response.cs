@@ -3,6 +3,19 @@ namespace UnitTrustLoad.Engine.Scenarios;
 /// <summary>The outcome of a step or an iteration. A failed HTTP call is data, not an exception.</summary>
 public readonly record struct Response(bool IsError, string StatusCode, string? Message, long BytesSent, long BytesReceived)
 {
+    /// <summary>The status of an iteration that did not run (see <see cref="Dropped"/>).</summary>
+    public const string DroppedStatus = "dropped";
+
+    /// <summary>
+    /// The iteration did not run for want of something of the generator's own (a free test account, say): counted as
+    /// a dropped iteration, as k6 counts an arrival with no free virtual user, never as a failure of the target, and
+    /// left out of every latency. Return it before any step ran.
+    /// </summary>
+    public static Response Dropped(string? reason = null) => new(true, DroppedStatus, reason, 0, 0);
+
+    /// <summary>True for <see cref="Dropped"/>.</summary>
+    public bool IsDropped => IsError && string.Equals(StatusCode, DroppedStatus, StringComparison.Ordinal);
+
     /// <summary>A success.</summary>
     public static Response Ok(string statusCode = "200", long bytesSent = 0, long bytesReceived = 0, string? message = null)
         => new(false, statusCode, message, bytesSent, bytesReceived);

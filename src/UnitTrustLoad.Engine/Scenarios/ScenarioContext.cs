@@ -37,6 +37,28 @@ internal sealed class ScenarioContext : IScenarioContext
 
     public TimeProvider Clock => Runtime.Clock;
 
+    /// <summary>Timestamp ticks this iteration spent in <see cref="PauseAsync"/>; the runtime subtracts them.</summary>
+    public long PausedTicks { get; set; }
+
+    public async ValueTask PauseAsync(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var clock = Runtime.Clock;
+        var start = clock.GetTimestamp();
+        try
+        {
+            await Task.Delay(duration, clock, CancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            PausedTicks += clock.GetTimestamp() - start;
+        }
+    }
+
     public void AddCounter(string name, long value = 1) => Runtime.Run.Counters.Add(name, value);
 
     public void StopTest(string reason) => Runtime.Run.Stop($"stopped by scenario '{ScenarioName}': {reason}");

@@ -39,9 +39,6 @@ public sealed record ScenarioProps
     /// <summary>Open model only: the most iterations in flight at once; an arrival beyond it is dropped (counted, never delayed). 0 = the engine's default of 10,000.</summary>
     public int MaxConcurrency { get; init; }
 
-    /// <summary>Relative weight (informational; used by the suite to split a shared rate).</summary>
-    public int Weight { get; init; } = 1;
-
     /// <summary>Sets the init hook.</summary>
     public ScenarioProps WithInit(Func<IScenarioInitContext, Task> init) => this with { Init = init };
 
@@ -59,7 +56,4 @@ public sealed record ScenarioProps
 
     /// <summary>Caps in-flight iterations of the open model.</summary>
     public ScenarioProps WithMaxConcurrency(int max) => this with { MaxConcurrency = max };
-
-    /// <summary>Sets the weight.</summary>
-    public ScenarioProps WithWeight(int weight) => this with { Weight = weight };
 }

@@ -17,6 +17,25 @@ namespace UnitTrustLoad.Engine.Simulations;
 public static class Simulation
 {
     /// <summary>
+    /// The most virtual users the chain's closed-model stages run at once (0 when it has none), for a caller that must
+    /// have a resource per user ready before the run (for example a pool of test accounts).
+    /// </summary>
+    public static int PeakCopies(IReadOnlyList<LoadSimulation> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var peak = 0;
+        foreach (var stage in LoadPlan.Resolve(chain, seed: 0))
+        {
+            if (stage.Model == LoadModel.Closed)
+            {
+                peak = Math.Max(peak, Math.Max(stage.From, stage.To));
+            }
+        }
+
+        return peak;
+    }
+
+    /// <summary>
     /// The one table of load simulation kinds: each name, the fields it takes and how it is built from settings. A
     /// configuration mapper reads this instead of writing its own switch over kind names.
     /// </summary>

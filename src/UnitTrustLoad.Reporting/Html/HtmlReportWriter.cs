@@ -136,7 +136,7 @@ internal sealed partial class HtmlReportWriter : IReportWriter
     {
         foreach (var check in context.AllChecks)
         {
-            var css = check.Failed > 0 ? "bad" : check.Checked > 0 ? "ok" : "muted";
+            var css = check.Held ? "ok" : "bad";
             w.WriteLine($"<section id=\"{Text(check.Name)}\" class=\"check\"><h2>{Text(check.Title)}</h2><p><span class=\"{css}\">{check.Mark}</span> {Text(check.Verdict)}.</p></section>");
         }
     }

@@ -11,11 +11,11 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="Verdict">One line in the caller's words, for example "120 shelves counted, 0 short".</param>
 public sealed record CheckSummary(string Name, long Checked, long Failed, string Verdict)
 {
-    /// <summary>True when at least one thing was compared and none disagreed.</summary>
+    /// <summary>True when at least one thing was compared and none disagreed; a check that compared nothing judged nothing, and does not hold.</summary>
     public bool Held => Checked > 0 && Failed == 0;
 
-    /// <summary>The mark reports show: ✗ failed, ✓ held, – nothing compared.</summary>
-    internal string Mark => Failed > 0 ? "✗" : Checked > 0 ? "✓" : "–";
+    /// <summary>The mark reports show: ✓ held, ✗ failed or judged nothing.</summary>
+    internal string Mark => Held ? "✓" : "✗";
 
     /// <summary>The heading: the name with its first letter in capitals.</summary>
     internal string Title => Name.Length == 0 ? Name : char.ToUpperInvariant(Name[0]) + Name[1..];

@@ -77,7 +77,7 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
         foreach (var check in context.AllChecks)
         {
             w.WriteLine();
-            w.WriteLine($"**{check.Title}:** {(check.Failed > 0 ? "❌" : check.Checked > 0 ? "✅" : "➖")} {check.Verdict}");
+            w.WriteLine($"**{check.Title}:** {(check.Held ? "✅" : "❌")} {check.Verdict}");
         }
     }
 

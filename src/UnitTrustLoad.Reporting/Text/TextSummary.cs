@@ -52,8 +52,7 @@ public static class TextSummary
         w.WriteLine();
         foreach (var check in context.AllChecks)
         {
-            var mark = check.Failed > 0 ? "✗" : check.Checked > 0 ? "✓" : "-";
-            w.WriteLine($"  {mark} {check.Name}: {check.Verdict}");
+            w.WriteLine($"  {check.Mark} {check.Name}: {check.Verdict}");
         }
         foreach (var error in result.SinkErrors)
         {

@@ -1,28 +1,35 @@
+using System.Security.Authentication;
 using UnitTrustLoad.Api.Contracts;
 
 namespace UnitTrustLoad.Api;
 
-/// <summary>Before any load: can a token be had, and does the API answer with it? Null when both hold, else what to check.</summary>
+/// <summary>
+/// Before any load: can a token be had, and does the API answer with it? Says what it is waiting for, stops at once on
+/// Ctrl+C (an <see cref="OperationCanceledException"/>), and when something is wrong names the real cause and the
+/// setting that fixes it: a token server's 5xx is its health, not the credentials; a 404 is the wrong Auth:TokenUrl; an
+/// untrusted certificate is trust, with the chain's own words, not "unreachable".
+/// </summary>
 internal static class Preflight
 {
-    public static async Task<string?> CheckAsync(UnitTrustClient client, TokenEndpoint endpoint, Uri baseUrl)
+    /// <summary>Null when both hold, else what to check.</summary>
+    public static async Task<string?> CheckAsync(
+        UnitTrustClient client, TokenEndpoint endpoint, Uri baseUrl, bool tokenUrlConfigured, TextWriter progress, CancellationToken cancellationToken)
     {
-        var token = await client.Tokens.GetAsync(null);
+        await progress.WriteLineAsync($"Preflight: asking {endpoint.Address} for a token (client {endpoint.ClientId}, scope {endpoint.Scope})...");
+        var token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
         if (token is null)
         {
-            var why = client.Tokens.LastError ?? "no token";
-            return why.Contains("could not be reached", StringComparison.Ordinal)
-                ? $"Preflight failed: the token server is unreachable: {why}. Check --target / Target:BaseUrl (and Auth:TokenUrl), that the API is running and that this machine can reach it."
-                : $"Preflight failed: no token could be had: {why}. Check Auth:ClientId, the secret in UNITTRUSTLOAD_Auth__ClientSecret and Auth:Scope ({endpoint.Scope}).";
+            return TokenProblem(client.Tokens.LastFailure, client.Tokens.LastError ?? "no token", endpoint, tokenUrlConfigured);
         }
 
         // An unknown investor's balance: any answer but 401/403/5xx or silence shows the API is there and takes our token.
         // Three tries, so a target with injected faults is not mistaken for a broken one.
+        await progress.WriteLineAsync($"Preflight: asking the API at {baseUrl} for a balance with that token...");
         string? problem = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var probe = await client.FetchBalanceAsync(new BalanceRequest("preflight-unknown-investor"), null, CancellationToken.None);
-            problem = Judge(probe.Status, probe.Error, baseUrl);
+            var probe = await client.FetchBalanceAsync(new BalanceRequest("preflight-unknown-investor"), null, cancellationToken).AsTask().WaitAsync(cancellationToken);
+            problem = ApiProblem(probe.Status, probe.Error, baseUrl);
             if (problem is null)
             {
                 return null;
@@ -32,7 +39,40 @@ internal static class Preflight
         return problem;
     }
 
-    private static string? Judge(string status, string? message, Uri baseUrl)
+    /// <summary>Why no token could be had, by its real cause, with the setting that fixes it.</summary>
+    internal static string TokenProblem(TokenFailure? failure, string why, TokenEndpoint endpoint, bool tokenUrlConfigured)
+    {
+        var address = endpoint.Address;
+        var urlSetting = tokenUrlConfigured ? "Auth:TokenUrl" : "Auth:TokenUrl (unset, so the API's own /core/connect/token was asked)";
+        if (failure?.Exception is { } exception)
+        {
+            if (Innermost<AuthenticationException>(exception) is not null)
+            {
+                return $"Preflight failed: the token server's certificate at {address} is not trusted: {Chain(exception)}. This is TLS trust, not the network and not the credentials. "
+                    + "Fix: trust the issuing CA on this machine (add it to the system store, or point SSL_CERT_FILE at a bundle that holds it), or check that the URL names the certificate's host.";
+            }
+
+            return failure.Status == CallStatus.Timeout
+                ? $"Preflight failed: the token server at {address} did not answer in time ({Chain(exception)}). Check {urlSetting}, that it is up, and Target:RequestTimeout."
+                : $"Preflight failed: the token server is unreachable at {address}: {Chain(exception)}. Check --target / Target:BaseUrl and {urlSetting}, that the server is running and that this machine can reach it.";
+        }
+
+        var status = failure?.Status ?? string.Empty;
+        return status switch
+        {
+            "404" or "405" =>
+                $"Preflight failed: there is no token endpoint at {address} (it answered {status}). Fix: set Auth:TokenUrl to the token server's own address, for example https://identity.example/core/connect/token; the token server is often on a host of its own.",
+            _ when status.Length == 3 && status[0] == '5' =>
+                $"Preflight failed: the token server at {address} failed ({status}{(failure?.Error is { } e5 ? $" {e5}" : string.Empty)}): its own fault, not the credentials. Check the token server's health and logs, then try again.",
+            _ when failure?.Error is "invalid_scope" =>
+                $"Preflight failed: the token server refused the scope '{endpoint.Scope}' (invalid_scope). Fix: set Auth:Scope to a scope client {endpoint.ClientId} may ask for.",
+            _ when failure?.Error is "invalid_client" or "unauthorized_client" || status is "401" =>
+                $"Preflight failed: the token server refused client {endpoint.ClientId} ({status}{(failure?.Error is { } e4 ? $" {e4}" : string.Empty)}). Fix: check Auth:ClientId and the secret in UNITTRUSTLOAD_Auth__ClientSecret.",
+            _ => $"Preflight failed: no token could be had: {why}. Check Auth:ClientId, the secret in UNITTRUSTLOAD_Auth__ClientSecret, Auth:Scope ({endpoint.Scope}) and {urlSetting}.",
+        };
+    }
+
+    private static string? ApiProblem(string status, string? message, Uri baseUrl)
         => status switch
         {
             CallStatus.ConnectionError or CallStatus.Timeout =>
@@ -44,4 +84,34 @@ internal static class Preflight
                 $"Preflight failed: the API at {baseUrl} answered {status} to a balance request. Check the API's health before loading it.",
             _ => null,
         };
+
+    private static T? Innermost<T>(Exception exception)
+        where T : Exception
+    {
+        T? found = null;
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T t)
+            {
+                found = t;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Every message of the exception chain, outermost first, so the TLS library's own reason is not dropped.</summary>
+    private static string Chain(Exception exception)
+    {
+        var parts = new List<string>();
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (!parts.Contains(e.Message))
+            {
+                parts.Add(e.Message.TrimEnd('.'));
+            }
+        }
+
+        return string.Join(": ", parts);
+    }
 }

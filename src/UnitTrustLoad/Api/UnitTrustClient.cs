@@ -41,7 +41,7 @@ internal sealed class UnitTrustClient(ApiTransport transport, TokenCache tokens,
         ICallObserver? observer,
         CancellationToken cancellationToken)
     {
-        var token = await tokens.GetAsync(observer).ConfigureAwait(false);
+        var token = await tokens.GetAsync(observer, cancellationToken).ConfigureAwait(false);
         if (token is null)
         {
             return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);
@@ -52,7 +52,7 @@ internal sealed class UnitTrustClient(ApiTransport transport, TokenCache tokens,
         {
             // The server stopped accepting our token early (rotated keys, clock skew): one shared refresh, one retry.
             observer?.AuthRetried();
-            token = await tokens.RenewRejectedAsync(token, observer).ConfigureAwait(false);
+            token = await tokens.RenewRejectedAsync(token, observer, cancellationToken).ConfigureAwait(false);
             if (token is null)
             {
                 return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);

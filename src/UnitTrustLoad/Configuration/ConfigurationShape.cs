@@ -107,9 +107,11 @@ internal static class ConfigurationShape
                 return;
             }
 
-            if (!CanConvert(value, type))
+            if (!CanConvert(value, type, out var reason))
             {
-                problems.Add(section.Path, $"{Name(section.Path)}: '{value}' is not {Describe(type)}.");
+                problems.Add(section.Path, reason is null
+                    ? $"{Name(section.Path)}: '{value}' is not {Describe(type)}."
+                    : $"{Name(section.Path)}: {reason}.");
             }
 
             return;
@@ -172,15 +174,22 @@ internal static class ConfigurationShape
 
     private static bool IsLeaf(Type type)
         => type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
-            || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(Uri) || type == typeof(Guid);
+            || type == typeof(DateTimeOffset) || type == typeof(DateTime) || type == typeof(Uri) || type == typeof(Guid)
+            || type == typeof(DurationRange);
 
-    private static bool CanConvert(string value, Type type)
+    private static bool CanConvert(string value, Type type, out string? reason)
     {
+        reason = null;
         try
         {
             var converter = TypeDescriptor.GetConverter(type);
             _ = converter.ConvertFromInvariantString(value);
             return true;
+        }
+        catch (FormatException ex) when (type == typeof(DurationRange))
+        {
+            reason = ex.Message;
+            return false;
         }
         catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException or OverflowException
             or InvalidCastException || ex.InnerException is FormatException or OverflowException)

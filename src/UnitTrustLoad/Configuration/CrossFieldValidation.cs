@@ -10,6 +10,8 @@ namespace UnitTrustLoad.Configuration;
 /// </summary>
 internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
 {
+    private static readonly TimeSpan MaxThinkTime = TimeSpan.FromMinutes(10);
+
     public ValidateOptionsResult Validate(string? name, SuiteOptions options)
     {
         var problems = new List<string>();
@@ -18,6 +20,12 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
         ValidateThresholds(options, problems);
         ValidateReport(options.Report, problems);
         ValidateSimulator(options, problems);
+
+        if (string.IsNullOrWhiteSpace(options.Data.InvestorsFile)
+            && PoolDemand.Problem(options.Load, options.Load.PoolSize, "Load:PoolSize", "raise Load:PoolSize to at least") is { } shortage)
+        {
+            problems.Add(shortage);
+        }
 
         if (options.Data.PurchaseMin > options.Data.PurchaseMax)
         {
@@ -47,6 +55,11 @@ internal sealed class CrossFieldValidation : IValidateOptions<SuiteOptions>
             if (scenario.Enabled)
             {
                 enabled++;
+            }
+
+            if (scenario.ThinkTime.Max > MaxThinkTime)
+            {
+                problems.Add($"{path}:ThinkTime: {scenario.ThinkTime} is longer than {MaxThinkTime:c}; think time is a pause between steps, not a schedule (use a Pause simulation for that).");
             }
         }
 

@@ -10,6 +10,12 @@ internal sealed class DataOptions
     /// <summary>Seed for repeatable data (--seed); empty means a random seed, printed in the settings.</summary>
     public int? Seed { get; set; }
 
+    /// <summary>
+    /// Existing investors (a CSV with a ClientIdentifier column, such as a previous run's investors.csv) for the
+    /// purchase, balance and sale scenarios instead of the pool they would register; Load:PoolSize then does not apply.
+    /// </summary>
+    public string? InvestorsFile { get; set; }
+
     /// <summary>The fund investors join and trade.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Fund { get; set; } = "MMF";

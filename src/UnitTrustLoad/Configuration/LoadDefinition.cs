@@ -15,8 +15,7 @@ internal static class LoadDefinition
     public static ScenarioProps Scenario(string name, ScenarioOptions options, LoadOptions load, Func<IScenarioContext, ValueTask<Response>> run)
     {
         var scenario = Engine.Scenarios.Scenario.Create(name, run)
-            .WithLoadSimulations([.. SimulationMapper.For(options, load)])
-            .WithWeight(options.Weight)
+            .WithLoadSimulations([.. SimulationMapper.For(options, load.ForScenario(name))])
             .WithWarmUpDuration(options.WarmUp);
         return options.MaxConcurrency > 0 ? scenario.WithMaxConcurrency(options.MaxConcurrency) : scenario;
     }

@@ -13,11 +13,11 @@ internal sealed class LoadOptions
     /// <summary>Scenarios by name: register, join-fund, purchase, balance, sale, journey.</summary>
     public Dictionary<string, ScenarioOptions> Scenarios { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Shortcut (--vus): a closed model of this many virtual users replaces each running scenario's shape.</summary>
+    /// <summary>Shortcut (--vus): a closed model of this many virtual users in all, shared among the running scenarios by Weight, replaces their shapes.</summary>
     [Range(1, 100_000)]
     public int? Vus { get; set; }
 
-    /// <summary>Shortcut (--rate): iterations started per second (open model) replace each running scenario's shape.</summary>
+    /// <summary>Shortcut (--rate): iterations started per second in all (open model), shared by Weight, replace the running scenarios' shapes.</summary>
     [Range(1, 1_000_000)]
     public int? Rate { get; set; }
 
@@ -36,6 +36,15 @@ internal sealed class LoadOptions
     /// <summary>Investors the init phase registers and joins for purchase, balance and sale.</summary>
     [Range(1, 1_000_000)]
     public int PoolSize { get; set; } = 50;
+
+    /// <summary>These options with the --vus and --rate totals replaced by one scenario's share of them.</summary>
+    public LoadOptions ForScenario(string name)
+    {
+        var copy = (LoadOptions)MemberwiseClone();
+        copy.Vus = Vus is { } vus ? WeightedShares.Share(vus, this, name) : null;
+        copy.Rate = Rate is { } rate ? WeightedShares.Share(rate, this, name) : null;
+        return copy;
+    }
 }
 
 /// <summary>One scenario's switch and load shape.</summary>
@@ -43,12 +52,15 @@ internal sealed class ScenarioOptions
 {
     public bool Enabled { get; set; }
 
+    /// <summary>This scenario's share of --vus and --rate against the other running scenarios' weights.</summary>
     [Range(1, 1000)]
     public int Weight { get; set; } = 1;
 
-    /// <summary>Pause between steps, like the original script's sleep.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan ThinkTime { get; set; }
+    /// <summary>
+    /// Pause after each step, like the original script's sleep: a duration, or a range (00:00:01..00:00:03) drawn from
+    /// with the seed. Not latency: the engine leaves it out of every figure. At most 10 minutes.
+    /// </summary>
+    public DurationRange ThinkTime { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan WarmUp { get; set; }

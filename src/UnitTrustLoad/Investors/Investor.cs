@@ -6,12 +6,16 @@ namespace UnitTrustLoad.Investors;
 internal sealed class Investor(long sequence, RegisterInvestorRequest registration)
 {
     private Holdings? _holdings;
+    private int _purchases;
 
     public long Sequence { get; } = sequence;
 
     public RegisterInvestorRequest Registration { get; } = registration;
 
     public string ClientIdentifier => Registration.ClientIdentifier;
+
+    /// <summary>Numbers this investor's purchases 0, 1, 2, ...: with the seed it decides each purchase's amount.</summary>
+    public int NextPurchaseNumber() => Interlocked.Increment(ref _purchases) - 1;
 
     /// <summary>The API's id, once registered.</summary>
     public long InvestorId { get; set; }

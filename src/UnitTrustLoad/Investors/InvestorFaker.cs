@@ -142,15 +142,7 @@ internal sealed class InvestorFaker
         return length == 0 ? "investor" : new string(buffer[..length]);
     }
 
-    private static ulong Mix(int seed, long sequence)
-    {
-        // A stable mix (HashCode is randomised per process, which would break --seed).
-        var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)sequence * 0xC2B2AE3D27D4EB4FUL;
-        x ^= x >> 31;
-        x *= 0xBF58476D1CE4E5B9UL;
-        x ^= x >> 29;
-        return x;
-    }
+    private static ulong Mix(int seed, long sequence) => SequenceRandom.Mix(seed, sequence);
 
     private static string[] NameList(string path)
     {

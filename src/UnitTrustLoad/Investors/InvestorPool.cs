@@ -10,7 +10,6 @@ namespace UnitTrustLoad.Investors;
 /// </summary>
 internal sealed class InvestorPool(int size, Func<ValueTask<(Investor? Ready, string? Failure)>> prepareOne)
 {
-    public const string EmptyStatus = "pool_empty";
     public const string EmptyMessage = "every pool investor is in use: raise Load:PoolSize above the scenarios' concurrency";
     private const int PrepareConcurrency = 8;
 

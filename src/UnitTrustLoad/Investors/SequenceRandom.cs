@@ -14,6 +14,25 @@ internal struct SequenceRandom(ulong seed)
 
     public T Element<T>(T[] items) => items[Number(0, items.Length - 1)];
 
+    /// <summary>A number in [0, 1) with 53 random bits.</summary>
+    public double Unit() => (Next() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>
+    /// A stable seed for the <paramref name="sequence"/>-th draw under <paramref name="seed"/> (HashCode is randomised
+    /// per process, which would break --seed).
+    /// </summary>
+    public static ulong Mix(int seed, long sequence)
+    {
+        var x = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)sequence * 0xC2B2AE3D27D4EB4FUL;
+        x ^= x >> 31;
+        x *= 0xBF58476D1CE4E5B9UL;
+        x ^= x >> 29;
+        return x;
+    }
+
+    /// <summary>A stable seed for draw <paramref name="draw"/> of thing <paramref name="sequence"/> under <paramref name="seed"/>.</summary>
+    public static ulong Mix(int seed, long sequence, long draw) => Mix(seed, sequence) ^ (Mix(~seed, draw) * 0xD6E8FEB86659FD93UL);
+
     private ulong Next()
     {
         var z = _state += 0x9E3779B97F4A7C15UL;

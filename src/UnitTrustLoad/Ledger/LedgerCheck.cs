@@ -24,8 +24,40 @@ internal sealed class LedgerCheck(bool enabled, int sampleSize, ConsistencyLog l
     /// <summary>The check's line in the reports.</summary>
     public static string Describe(long compared, long violations) =>
         compared == 0 && violations == 0
-            ? "no balances checked against the ledger"
+            ? "not judged: no balance was compared with the ledger"
             : $"{compared} balances checked against the ledger, {violations} {(violations == 1 ? "mismatch" : "mismatches")}";
+
+    /// <summary>
+    /// The built-in threshold judged nothing when no balance was compared (every fetch failed, or every investor's
+    /// outcome was unknown): it then fails as "not judged" instead of passing with 0 mismatches of 0.
+    /// </summary>
+    public static RunResult JudgeNothingCompared(RunResult result)
+    {
+        if (Count(result, CheckedCounter) > 0)
+        {
+            return result;
+        }
+
+        var thresholds = new List<ThresholdResult>(result.Thresholds.Count);
+        var changed = false;
+        foreach (var judged in result.Thresholds)
+        {
+            var threshold = judged;
+            if (threshold.Expression == BuiltInThreshold && threshold.Passed)
+            {
+                threshold = threshold with
+                {
+                    Passed = false,
+                    Message = "not judged: no balance was compared with the ledger (every fetch failed, or every investor's trade had an unknown outcome); a check with nothing to judge fails",
+                };
+                changed = true;
+            }
+
+            thresholds.Add(threshold);
+        }
+
+        return changed ? result with { Thresholds = thresholds } : result;
+    }
 
     internal static long Count(RunResult result, string counter) =>
         result.Counters.TryGetValue(counter, out var value) ? value : 0;

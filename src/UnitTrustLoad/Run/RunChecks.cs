@@ -14,10 +14,16 @@ internal static class RunChecks
     public const string Consistency = "consistency";
     public const string Reconciliation = "reconciliation";
 
+    /// <summary>The ledger's check when the run judged balances (its built-in threshold ran), the reconciliation's when it ran.</summary>
     public static IReadOnlyList<CheckSummary> From(RunResult result)
     {
-        var (compared, violations) = LedgerCheck.Counted(result);
-        var checks = new List<CheckSummary>(2) { new(Consistency, compared, violations, LedgerCheck.Describe(compared, violations)) };
+        var checks = new List<CheckSummary>(2);
+        if (result.Thresholds.Any(t => t.Expression == LedgerCheck.BuiltInThreshold))
+        {
+            var (compared, violations) = LedgerCheck.Counted(result);
+            checks.Add(new(Consistency, compared, violations, LedgerCheck.Describe(compared, violations)));
+        }
+
         if (Ledger.Reconciliation.Ran(result))
         {
             var again = LedgerCheck.Count(result, Ledger.Reconciliation.CheckedCounter);

@@ -18,7 +18,7 @@ internal sealed class RunPlan : IAsyncDisposable
     private readonly SocketsHttpHandler _handler;
     private readonly HttpClient _http;
 
-    private RunPlan(SuiteOptions options, EmbeddedSimulator? simulator, TimeProvider time)
+    private RunPlan(SuiteOptions options, EmbeddedSimulator? simulator, TimeProvider time, InvestorsFile? existing)
     {
         Options = options;
         Simulator = simulator;
@@ -35,11 +35,15 @@ internal sealed class RunPlan : IAsyncDisposable
         RunId = References.NewRunId(time);
         Ledger = new LedgerCheck(options.Ledger.Enabled, options.Ledger.ReconcileSample, Files.Consistency);
         var faker = new InvestorFaker(Seed, time);
-        // The purchase amounts' generator is seeded from the faker, as it was before the redesign.
-        var steps = new InvestorSteps(Client, new References(RunId), Ledger, options.Data, new Random(faker.GetHashCode()), time);
+        // The seed decides the purchase amounts too (issue 17.6: they were seeded by an object's hash).
+        var steps = new InvestorSteps(Client, new References(RunId), Ledger, options.Data, Seed);
         var preparation = new PoolPreparation(Client, faker, steps, Ledger, Files.Investors, options.Data);
-        var pool = new InvestorPool(options.Load.PoolSize, preparation.PrepareOneAsync);
-        Scenarios = ScenarioCatalog.Build(options.Load, new ScenarioServices(steps, faker, pool, Files.Investors, Ledger));
+        // Existing investors (Data:InvestorsFile) replace the registered pool: one per file row, none registered.
+        var pool = existing is null
+            ? new InvestorPool(options.Load.PoolSize, preparation.PrepareOneAsync)
+            : new InvestorPool(existing.Investors.Count, preparation.Adopting(existing.Investors));
+        InvestorsFile = existing;
+        Scenarios = ScenarioCatalog.Build(options.Load, new ScenarioServices(steps, faker, pool, Files.Investors, Ledger), Seed);
         TestName = string.IsNullOrWhiteSpace(options.Load.TestName) ? DefaultTestName(Scenarios) : options.Load.TestName;
     }
 
@@ -62,18 +66,21 @@ internal sealed class RunPlan : IAsyncDisposable
 
     public string TestName { get; }
 
+    /// <summary>The existing investors the pool scenarios use instead of registering their own, or null.</summary>
+    public InvestorsFile? InvestorsFile { get; }
+
     /// <summary>The investors' seed: the configured one, or a random one that the report prints.</summary>
     public int Seed { get; }
 
     public string RunId { get; }
 
     /// <summary>Starts the embedded simulator when the options ask for it, then composes the run.</summary>
-    public static async Task<RunPlan> CreateAsync(SuiteOptions options, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RunPlan> CreateAsync(SuiteOptions options, TimeProvider time, InvestorsFile? existing, CancellationToken cancellationToken)
     {
         var simulator = options.UsesEmbeddedSimulator ? await EmbeddedSimulator.StartAsync(options.Simulator, cancellationToken) : null;
         try
         {
-            return new RunPlan(options, simulator, time);
+            return new RunPlan(options, simulator, time, existing);
         }
         catch
         {

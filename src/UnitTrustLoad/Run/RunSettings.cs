@@ -1,5 +1,6 @@
 using System.Globalization;
 using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Run;
@@ -27,10 +28,27 @@ internal static class RunSettings
 
         foreach (var scenario in plan.Scenarios)
         {
-            settings.Add(new($"scenario {scenario.Name}", ScenarioCatalog.Describe(scenario)));
+            var shape = ScenarioCatalog.Describe(scenario);
+            if (options.Load.Scenarios.TryGetValue(scenario.Name, out var configured) && !configured.ThinkTime.IsZero)
+            {
+                shape += $"; think time {configured.ThinkTime} after each step (not counted as latency)";
+            }
+
+            settings.Add(new($"scenario {scenario.Name}", shape));
+        }
+
+        if (plan.InvestorsFile is { } existing)
+        {
+            settings.Add(new("investors", $"{existing.Describe()}, for {string.Join(", ", ScenarioNames.All.Where(ScenarioCatalog.NeedsPool))}"));
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));
+        if (plan.Client.Tokens.FailedRequests > 0)
+        {
+            settings.Add(new("token outage", string.Create(CultureInfo.InvariantCulture,
+                $"{plan.Client.Tokens.TimeWithoutToken.TotalSeconds:0.0} s without a valid token; {plan.Client.Tokens.FailedRequests} of {plan.Client.Tokens.Requests} token requests failed (users waited for the next refresh; refreshes back off from Auth:RetryBackoff, doubling, at most 30 s)")));
+        }
+
         settings.Add(new("seed", plan.Seed.ToString(CultureInfo.InvariantCulture)));
         settings.Add(new("run id", plan.RunId));
         settings.Add(new("fund", options.Data.Fund));
@@ -41,5 +59,18 @@ internal static class RunSettings
         }
 
         return settings;
+    }
+
+    /// <summary>What the run's outages cost the users, from its counters (empty when there were none).</summary>
+    public static List<KeyValuePair<string, string>> Outages(RunResult result)
+    {
+        var lines = new List<KeyValuePair<string, string>>();
+        if (result.Counters.TryGetValue(RefusalBackoff.Counter, out var waited) && waited > 0)
+        {
+            lines.Add(new("connection outage", string.Create(CultureInfo.InvariantCulture,
+                $"users waited {waited / 1000.0:0.0} s in all after connection errors (10 ms doubling to 1 s, with jitter), so each connection error counted is a connect actually tried")));
+        }
+
+        return lines;
     }
 }

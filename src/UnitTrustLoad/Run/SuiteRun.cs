@@ -5,8 +5,10 @@ using UnitTrustLoad.Console;
 using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Engine.Running;
 using UnitTrustLoad.Engine.Sinks;
+using UnitTrustLoad.Investors;
 using UnitTrustLoad.Ledger;
 using UnitTrustLoad.Reporting;
+using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Run;
 
@@ -20,21 +22,31 @@ internal sealed class SuiteRun(
     SuiteConfiguration configuration,
     TimeZoneInfo timeZone,
     RunSummary? baseline,
+    InvestorsFile? existingInvestors,
     TextWriter stdout,
     TextWriter stderr,
     TimeProvider time)
 {
-    /// <summary>How long the end-of-run reconciliation may take, at most.</summary>
-    private static readonly TimeSpan ReconciliationBudget = TimeSpan.FromSeconds(30);
-
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken)
     {
         GeneratorSettings.ApplyBeforeAnySocket(options.UsesEmbeddedSimulator);
-        await using var plan = await RunPlan.CreateAsync(options, time, cancellationToken);
+        await using var plan = await RunPlan.CreateAsync(options, time, existingInvestors, cancellationToken);
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
-        if (await Preflight.CheckAsync(plan.Client, plan.TokenEndpoint, plan.BaseUrl) is { } preflightProblem)
+        string? preflightProblem;
+        try
+        {
+            preflightProblem = await Preflight.CheckAsync(
+                plan.Client, plan.TokenEndpoint, plan.BaseUrl, !string.IsNullOrWhiteSpace(options.Auth.TokenUrl), stdout, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Interrupted during the preflight: no load was sent.");
+            return ExitCodes.Interrupted;
+        }
+
+        if (preflightProblem is not null)
         {
             await stderr.WriteLineAsync(preflightProblem);
             return ExitCodes.PreflightFailed;
@@ -72,11 +84,21 @@ internal sealed class SuiteRun(
 
         await plan.Files.DrainAsync(options.Load.StopGracePeriod + TimeSpan.FromSeconds(5));
         var generator = usage.Describe(result, plan.Simulator is not null);
+        result = LedgerCheck.JudgeNothingCompared(result);
         var interrupted = cancellationToken.IsCancellationRequested;
         if (!interrupted && !result.Interrupted && options.Ledger.ReconcileSample > 0)
         {
-            using var reconcileTimeout = new CancellationTokenSource(ReconciliationBudget);
-            result = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, reconcileTimeout.Token);
+            await stdout.WriteLineAsync($"Reconciling: re-fetching up to {options.Ledger.ReconcileSample} balances (at most {options.Ledger.ReconcileTimeout.TotalSeconds:0.#} s, Ctrl+C skips it)...");
+            (result, interrupted) = await Reconciliation.RunAsync(result, plan.Ledger, plan.Client, options.Ledger.ReconcileTimeout, cancellationToken);
+            if (interrupted)
+            {
+                result = result with { Interrupted = true, InterruptReason = "Ctrl+C during the reconciliation" };
+            }
+        }
+
+        if (result.Counters.TryGetValue(PoolShortage.Counter, out var shortage) && shortage > 0)
+        {
+            await stderr.WriteLineAsync($"Warning: {shortage} iterations of {string.Join(", ", PoolDemand.PoolScenarios)} were dropped (not failed): every pool investor was in use. Raise {(plan.InvestorsFile is null ? $"Load:PoolSize (now {options.Load.PoolSize})" : "the investors in Data:InvestorsFile")} above those scenarios' users and in-flight iterations.");
         }
 
         var regressed = options.Report.FailOnRegression && RegressionRule.Find(result, baseline).Count > 0;
@@ -91,7 +113,7 @@ internal sealed class SuiteRun(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var settings = RunSettings.Describe(plan, configuration);
-        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. RunSettings.Outages(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));

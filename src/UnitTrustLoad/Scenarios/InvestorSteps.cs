@@ -13,9 +13,8 @@ namespace UnitTrustLoad.Scenarios;
 /// holdings, its row in investors.csv, and the ledger's comparison of each balance. The effects are the Apply methods,
 /// which the pool's unmeasured preparation uses too, so there is one home for each rule.
 /// </summary>
-internal sealed class InvestorSteps(UnitTrustClient client, References references, LedgerCheck ledger, DataOptions data, Random amounts, TimeProvider time)
+internal sealed class InvestorSteps(UnitTrustClient client, References references, LedgerCheck ledger, DataOptions data, int seed)
 {
-    private readonly Lock _randomGate = new();
 
     /// <summary>What the sale scenario sells per iteration (Data:SaleValue).</summary>
     public decimal SaleValue => data.SaleValue;
@@ -128,15 +127,13 @@ internal sealed class InvestorSteps(UnitTrustClient client, References reference
         record?.Purchase = response.Outcome.StatusCode;
     }
 
-    /// <summary>A purchase value between the configured bounds, to the cent.</summary>
-    public decimal NextPurchaseValue()
+    /// <summary>
+    /// A purchase value between the configured bounds, to the cent, decided by the seed, the investor and which of its
+    /// purchases this is: the same seed buys the same amounts for the same investors whatever the users' interleaving.
+    /// </summary>
+    public decimal PurchaseValueFor(Investor investor)
     {
-        double share;
-        lock (_randomGate)
-        {
-            share = amounts.NextDouble();
-        }
-
+        var share = new SequenceRandom(SequenceRandom.Mix(seed, investor.Sequence, investor.NextPurchaseNumber())).Unit();
         return decimal.Round(data.PurchaseMin + ((data.PurchaseMax - data.PurchaseMin) * (decimal)share), 2, MidpointRounding.ToZero);
     }
 
@@ -145,14 +142,6 @@ internal sealed class InvestorSteps(UnitTrustClient client, References reference
     {
         LedgerCheck.ReportedUnits(balance, data.Fund, out var marketValue);
         return decimal.Round(marketValue * (decimal)data.SaleFraction, 2, MidpointRounding.ToZero);
-    }
-
-    public async ValueTask ThinkAsync(TimeSpan thinkTime, IScenarioContext context)
-    {
-        if (thinkTime > TimeSpan.Zero)
-        {
-            await Task.Delay(thinkTime, time, context.CancellationToken);
-        }
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

@@ -9,7 +9,7 @@ namespace UnitTrustLoad.Scenarios;
 /// The original k6 script's iteration: register → join the fund → purchase → fetch the balance (checked against the
 /// ledger) → sell part of what the balance shows. A step each; the first failure ends the iteration.
 /// </summary>
-internal sealed class JourneyScenario(ScenarioServices services, TimeSpan thinkTime)
+internal sealed class JourneyScenario(ScenarioServices services, ThinkTimer think)
 {
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<Response> RunAsync(IScenarioContext context)
@@ -28,21 +28,21 @@ internal sealed class JourneyScenario(ScenarioServices services, TimeSpan thinkT
             }
 
             registered = true;
-            await steps.ThinkAsync(thinkTime, context);
+            await think.PauseAsync(context, 0);
             var join = await steps.JoinAsync(investor, record, context);
             if (join.IsError)
             {
                 return join;
             }
 
-            await steps.ThinkAsync(thinkTime, context);
-            var purchase = await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), record, context);
+            await think.PauseAsync(context, 1);
+            var purchase = await steps.PurchaseAsync(investor, steps.PurchaseValueFor(investor), record, context);
             if (purchase.IsError)
             {
                 return purchase;
             }
 
-            await steps.ThinkAsync(thinkTime, context);
+            await think.PauseAsync(context, 2);
             var balance = await steps.BalanceAsync(investor, record, context, ScenarioNames.Journey);
             if (balance.IsError)
             {
@@ -55,7 +55,7 @@ internal sealed class JourneyScenario(ScenarioServices services, TimeSpan thinkT
                 return Response.Fail("nothing_to_sell", "the balance showed no market value to sell");
             }
 
-            await steps.ThinkAsync(thinkTime, context);
+            await think.PauseAsync(context, 3);
             var sale = await steps.SellAsync(investor, saleValue, record, context);
             ledger.Offer(investor);
             if (sale.IsError)

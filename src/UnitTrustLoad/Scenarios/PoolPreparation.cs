@@ -1,4 +1,5 @@
 using UnitTrustLoad.Api;
+using UnitTrustLoad.Api.Contracts;
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Investors;
@@ -14,6 +15,33 @@ internal sealed class PoolPreparation(UnitTrustClient client, InvestorFaker fake
 {
     /// <summary>The scenario name pool investors carry in investors.csv.</summary>
     public const string PoolScenario = "pool";
+
+    /// <summary>
+    /// Makes investors from Data:InvestorsFile ready, one per call in file order: their opening balance (fetched
+    /// outside any measured step) becomes the ledger's starting point, so what this run buys and sells is judged exactly.
+    /// </summary>
+    public Func<ValueTask<(Investor? Ready, string? Failure)>> Adopting(IReadOnlyList<Investor> existing)
+    {
+        var next = -1;
+        return () =>
+        {
+            var index = Interlocked.Increment(ref next);
+            return index < existing.Count ? AdoptAsync(existing[index]) : ValueTask.FromResult<(Investor?, string?)>((null, "no more investors in the file"));
+        };
+    }
+
+    private async ValueTask<(Investor? Ready, string? Failure)> AdoptAsync(Investor investor)
+    {
+        var balance = await client.FetchBalanceAsync(new BalanceRequest(investor.ClientIdentifier), null, CancellationToken.None);
+        if (!balance.IsOk)
+        {
+            return (null, $"opening balance of {investor.ClientIdentifier}: {balance.Status}");
+        }
+
+        investor.Holdings.Add(data.Fund, LedgerCheck.ReportedUnits(balance.Value!, data.Fund, out _));
+        ledger.Offer(investor);
+        return (investor, null);
+    }
 
     public async ValueTask<(Investor? Ready, string? Failure)> PrepareOneAsync()
     {

@@ -10,12 +10,12 @@ internal sealed class PurchaseScenario(InvestorSteps steps, InvestorPool pool)
     {
         if (!pool.TryLease(out var investor))
         {
-            return Response.Fail(InvestorPool.EmptyStatus, InvestorPool.EmptyMessage);
+            return await PoolShortage.DropAsync(context);
         }
 
         try
         {
-            return await steps.PurchaseAsync(investor, steps.NextPurchaseValue(), null, context);
+            return await steps.PurchaseAsync(investor, steps.PurchaseValueFor(investor), null, context);
         }
         finally
         {

@@ -10,7 +10,7 @@ internal sealed class SaleScenario(InvestorSteps steps, InvestorPool pool)
     {
         if (!pool.TryLease(out var investor))
         {
-            return Response.Fail(InvestorPool.EmptyStatus, InvestorPool.EmptyMessage);
+            return await PoolShortage.DropAsync(context);
         }
 
         try

@@ -6,7 +6,7 @@ namespace UnitTrustLoad.Scenarios;
 /// <summary>The enabled scenarios as engine definitions, each with its own load shape.</summary>
 internal static class ScenarioCatalog
 {
-    public static List<ScenarioProps> Build(LoadOptions load, ScenarioServices services)
+    public static List<ScenarioProps> Build(LoadOptions load, ScenarioServices services, int seed)
     {
         var result = new List<ScenarioProps>();
         foreach (var name in ScenarioNames.All)
@@ -18,7 +18,7 @@ internal static class ScenarioCatalog
 
             Func<IScenarioContext, ValueTask<Response>> run = name switch
             {
-                ScenarioNames.Journey => new JourneyScenario(services, options.ThinkTime).RunAsync,
+                ScenarioNames.Journey => new JourneyScenario(services, new ThinkTimer(options.ThinkTime, seed)).RunAsync,
                 ScenarioNames.Register => new RegisterScenario(services).RunAsync,
                 ScenarioNames.JoinFund => new JoinFundScenario(services).RunAsync,
                 ScenarioNames.Purchase => new PurchaseScenario(services.Steps, services.Pool).RunAsync,
@@ -26,6 +26,13 @@ internal static class ScenarioCatalog
                 _ => new SaleScenario(services.Steps, services.Pool).RunAsync,
             };
 
+            if (name != ScenarioNames.Journey && !options.ThinkTime.IsZero)
+            {
+                // A single-operation scenario thinks after its operation (Locust's wait_time), investor returned first.
+                run = ThinkAfter(run, new ThinkTimer(options.ThinkTime, seed));
+            }
+
+            run = new RefusalBackoff().Around(run);
             var scenario = LoadDefinition.Scenario(name, options, load, run);
             if (NeedsPool(name))
             {
@@ -37,6 +44,14 @@ internal static class ScenarioCatalog
 
         return result;
     }
+
+    private static Func<IScenarioContext, ValueTask<Response>> ThinkAfter(Func<IScenarioContext, ValueTask<Response>> run, ThinkTimer think) =>
+        async context =>
+        {
+            var response = await run(context).ConfigureAwait(false);
+            await think.PauseAsync(context, 0).ConfigureAwait(false);
+            return response;
+        };
 
     public static bool NeedsPool(string name) => name is ScenarioNames.Purchase or ScenarioNames.Balance or ScenarioNames.Sale;
 

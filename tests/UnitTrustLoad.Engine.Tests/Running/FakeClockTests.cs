@@ -91,4 +91,29 @@ public sealed class FakeClockTests
 
         result.Duration.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(6));
     }
+
+    [Fact]
+    public async Task Think_time_is_left_out_of_the_iteration_latency_but_still_paces_the_user()
+    {
+        var clock = new FakeTimeProvider(Epoch);
+        var scenario = Scenario.Create("fake-think", async ctx =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ctx.CancellationToken);
+            await ctx.PauseAsync(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ctx.CancellationToken);
+            return Response.Ok();
+        }).WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromSeconds(6)));
+        var run = LoadTest.Create("fake").WithScenarios(scenario).WithTimeProvider(clock).WithReportingInterval(Second).RunAsync();
+
+        var result = await DriveAsync(clock, run);
+
+        var total = result.Scenarios[0].Total;
+
+        // Two users, 1.2 s per iteration: about 10 iterations in 6 s (the pause still paces them) ...
+        total.Count.ShouldBeInRange(8, 12);
+
+        // ... each measured as its 200 ms of work, not 1.2 s.
+        total.Latency.MinMs.ShouldBeGreaterThanOrEqualTo(199.9);
+        total.Latency.MaxMs.ShouldBeLessThan(1000);
+    }
 }

@@ -34,7 +34,9 @@ public sealed class StepTests
         journey.Steps[0].BytesSent.ShouldBe(200);
         journey.Steps[0].BytesReceived.ShouldBe(400);
         journey.Steps[1].StatusCodes["201"].ShouldBe(20);
-        journey.Steps[1].Latency.MinMs.ShouldBeGreaterThanOrEqualTo(15);
+        // The 20-ms delay is in the step's latency. Task.Delay fired 5.5 ms early once on a loaded 2-core host (14.5 ms
+        // seen), so the bound is loose: what it pins is that the step's own time is measured, not the exact figure.
+        journey.Steps[1].Latency.MinMs.ShouldBeGreaterThanOrEqualTo(10);
         journey.Steps[2].FailCount.ShouldBe(10);
         journey.Total.Latency.MinMs.ShouldBeGreaterThanOrEqualTo(journey.Steps[1].Latency.MinMs);
     }

@@ -22,7 +22,7 @@ public sealed class RunChecksTests
     {
         var check = RunChecks.From(Result([])).ShouldHaveSingleItem();
 
-        check.Verdict.ShouldBe("no balances checked against the ledger");
+        check.Verdict.ShouldBe("not judged: no balance was compared with the ledger");
         check.Held.ShouldBeFalse();
     }
 
@@ -41,6 +41,15 @@ public sealed class RunChecksTests
         checks[1].ShouldBe(new CheckSummary("reconciliation", 4, 1, "4 balances re-fetched after the run and compared with the ledger, 1 mismatch"));
     }
 
+    [Fact]
+    public void A_run_that_fetched_no_balance_by_design_shows_no_ledger_check()
+    {
+        var run = Result([]) with { Thresholds = [] };
+
+        RunChecks.From(run).ShouldBeEmpty();
+    }
+
     private static RunResult Result(Dictionary<string, long> counters) =>
-        new("t", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), false, null, [], [], counters, [], []);
+        new("t", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), false, null, [],
+            [new(LedgerCheck.BuiltInThreshold, "run", true, 0, null, false)], counters, [], []);
 }
