@@ -10,6 +10,7 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="Baseline">A previous run's summary, for comparison columns, or null.</param>
 /// <param name="Checks">The caller's correctness checks, shown beside the thresholds (none when null).</param>
 /// <param name="RunFiles">Files the caller wrote into the run folder; the HTML report links those that exist.</param>
+/// <param name="FailOnRegression">True when a regression against the baseline fails the run (the verdict then says so).</param>
 public sealed record ReportContext(
     RunResult Result,
     int ExitCode,
@@ -17,8 +18,12 @@ public sealed record ReportContext(
     IReadOnlyList<KeyValuePair<string, string>> Settings,
     RunSummary? Baseline = null,
     IReadOnlyList<CheckSummary>? Checks = null,
-    IReadOnlyList<string>? RunFiles = null)
+    IReadOnlyList<string>? RunFiles = null,
+    bool FailOnRegression = false)
 {
+    /// <summary>Figures worse than the baseline beyond run-to-run noise (<see cref="RegressionRule"/>); empty without a baseline.</summary>
+    public IReadOnlyList<Regression> Regressions => RegressionRule.Find(Result, Baseline);
+
     /// <summary>The checks, never null.</summary>
     public IReadOnlyList<CheckSummary> AllChecks => Checks ?? [];
 

@@ -3,7 +3,7 @@ namespace UnitTrustLoad.Engine.Model;
 /// <summary>One reporting interval of the run's time series.</summary>
 /// <param name="Index">0-based interval number.</param>
 /// <param name="Start">Offset of the interval's start from the run's start.</param>
-/// <param name="Duration">Length of the interval (the last one may be shorter).</param>
+/// <param name="Duration">Real length of the interval: the reporting interval, or for the last one between half and one and a half of it (a shorter tail is folded into its neighbour).</param>
 /// <param name="Scenarios">Per scenario, what happened in this interval only.</param>
 public sealed record IntervalStats(
     int Index,

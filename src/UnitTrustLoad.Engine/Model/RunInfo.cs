@@ -4,7 +4,7 @@ namespace UnitTrustLoad.Engine.Model;
 /// <param name="TestName">The test's name.</param>
 /// <param name="StartedAt">Start time.</param>
 /// <param name="Scenarios">Scenario names with their load simulation descriptions.</param>
-/// <param name="ReportingInterval">Interval between <c>ReportIntervalAsync</c> calls.</param>
+/// <param name="ReportingInterval">Interval between <c>ReportIntervalAsync</c> calls: the configured one, or finer for a short run (<see cref="Running.LoadTest.ReportingInterval"/>).</param>
 /// <param name="PlannedDuration">Longest planned scenario duration including warm-up, or null when iteration-bounded.</param>
 public sealed record RunInfo(
     string TestName,

@@ -15,6 +15,9 @@ public sealed record ScenarioResult(
     IReadOnlyList<string> LoadSimulations,
     TimeSpan Duration)
 {
+    /// <summary>The warm-up and what it left out of every figure above; null when the scenario had none.</summary>
+    public WarmUpResult? WarmUp { get; init; }
+
     /// <summary>Iterations that returned OK.</summary>
     public long OkCount => Total.OkCount;
 

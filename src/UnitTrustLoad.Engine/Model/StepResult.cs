@@ -19,6 +19,9 @@ public sealed record StepResult(
     long BytesSent,
     long BytesReceived)
 {
+    /// <summary>The whole run's percentile curves of successful and failed calls; null in an interval's figures.</summary>
+    public LatencyDistribution? Distribution { get; init; }
+
     /// <summary>All invocations.</summary>
     public long Count => OkCount + FailCount;
 

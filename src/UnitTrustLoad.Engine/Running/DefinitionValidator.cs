@@ -18,9 +18,9 @@ internal static class DefinitionValidator
             problems.Add(new(DefinitionProblemKind.Missing, "no scenarios", "add at least one with WithScenarios(Scenario.Create(...))") { Field = nameof(LoadTest.Scenarios) });
         }
 
-        if (test.ReportingInterval <= TimeSpan.Zero)
+        if (test.ReportingInterval is { } interval && interval <= TimeSpan.Zero)
         {
-            problems.Add(new(DefinitionProblemKind.NotPositive, $"ReportingInterval must be positive (was {test.ReportingInterval})", "set it above zero, for example 00:00:05") { Field = nameof(LoadTest.ReportingInterval) });
+            problems.Add(new(DefinitionProblemKind.NotPositive, $"ReportingInterval must be positive (was {interval})", "set it above zero, for example 00:00:05") { Field = nameof(LoadTest.ReportingInterval) });
         }
 
         if (test.StopGracePeriod < TimeSpan.Zero)

@@ -26,8 +26,17 @@ public sealed record LoadTest
     /// <summary>Sinks that receive start, intervals and the final result.</summary>
     public IReadOnlyList<IReportingSink> Sinks { get; init; } = [];
 
-    /// <summary>Reporting interval, 5 s by default.</summary>
-    public TimeSpan ReportingInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>The reporting interval when none is set.</summary>
+    public static readonly TimeSpan DefaultReportingInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Reporting interval; null (the default) picks it: <see cref="DefaultReportingInterval"/>, or for a run planned
+    /// shorter than 20 of those a finer round step (the largest of 100 ms, 200 ms, 250 ms, 500 ms, 1 s, 2 s, ... no
+    /// longer than a twentieth of its planned length), so its charts have at least 20 points.
+    /// <see cref="Model.RunInfo.ReportingInterval"/> says which one a run uses. Either way a final tail shorter than half
+    /// an interval is folded into the interval before it.
+    /// </summary>
+    public TimeSpan? ReportingInterval { get; init; }
 
     /// <summary>After a stop, how long running iterations may finish before they are cancelled. 10 s by default.</summary>
     public TimeSpan StopGracePeriod { get; init; } = TimeSpan.FromSeconds(10);
@@ -57,8 +66,8 @@ public sealed record LoadTest
     /// <summary>Sets the sinks.</summary>
     public LoadTest WithSinks(params IReportingSink[] sinks) => this with { Sinks = sinks };
 
-    /// <summary>Sets the reporting interval.</summary>
-    public LoadTest WithReportingInterval(TimeSpan interval) => this with { ReportingInterval = interval };
+    /// <summary>Sets the reporting interval, used as it is whatever the run's length; null lets the engine pick it.</summary>
+    public LoadTest WithReportingInterval(TimeSpan? interval) => this with { ReportingInterval = interval };
 
     /// <summary>Sets the stop grace period.</summary>
     public LoadTest WithStopGracePeriod(TimeSpan grace) => this with { StopGracePeriod = grace };

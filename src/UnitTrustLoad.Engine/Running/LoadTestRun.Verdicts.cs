@@ -94,6 +94,6 @@ internal sealed partial class LoadTestRun
             planned = chain is null || planned is null ? null : TimeSpan.FromTicks(Math.Max(planned.Value.Ticks, (chain.Value + runtime.Props.WarmUpDuration).Ticks));
         }
 
-        return new RunInfo(_test.Name, Clock.GetUtcNow(), scenarios, _test.ReportingInterval, planned);
+        return new RunInfo(_test.Name, Clock.GetUtcNow(), scenarios, _interval, planned);
     }
 }

@@ -28,6 +28,7 @@ internal sealed partial class LoadTestRun : IDisposable
     private readonly ThresholdResult?[] _abortVerdicts;
     private readonly ILogger _logger;
     private readonly ScenarioRuntime[] _scenarios;
+    private readonly TimeSpan _interval;
     private string? _stopReason;
     private long _measureStart;
     private TimeSpan _lastFlush;
@@ -51,11 +52,16 @@ internal sealed partial class LoadTestRun : IDisposable
             var props = test.Scenarios[i];
             _scenarios[i] = new ScenarioRuntime(props, i, this, loggers.CreateLogger("UnitTrustLoad.Scenario." + props.Name));
         }
+
+        _interval = test.ReportingInterval ?? ReportingCadence.For(LoadTest.DefaultReportingInterval, ReportingCadence.PlannedLoad(_scenarios));
     }
 
     public TimeProvider Clock => _test.TimeProvider;
 
     public RunCounters Counters { get; } = new();
+
+    /// <summary>The interval this run reports at (<see cref="ReportingCadence"/>).</summary>
+    public TimeSpan ReportingInterval => _interval;
 
     /// <summary>Cancelled when the grace period after a stop has expired; cached so abandoned iterations can still read it after the run is disposed.</summary>
     public CancellationToken IterationToken { get; }
@@ -104,10 +110,7 @@ internal sealed partial class LoadTestRun : IDisposable
             await reportingStop.CancelAsync().ConfigureAwait(false);
             await reporting.ConfigureAwait(false);
             duration = Clock.GetElapsedTime(_measureStart);
-            if (duration > _lastFlush || _intervals.Count == 0)
-            {
-                sinks.ReportInterval(Flush(duration));
-            }
+            FlushLast(sinks, duration);
         }
         finally
         {
@@ -238,6 +241,11 @@ internal sealed partial class LoadTestRun : IDisposable
             }
         }
 
+        if (measured)
+        {
+            runtime.MarkChainEnd();
+        }
+
         runtime.Closed.StopAll();
         if (measured)
         {
@@ -296,7 +304,7 @@ internal sealed partial class LoadTestRun : IDisposable
 
     private async Task ReportAsync(SinkDispatcher sinks, CancellationToken stop)
     {
-        var interval = _test.ReportingInterval;
+        var interval = _interval;
         while (!stop.IsCancellationRequested)
         {
             var end = TimeSpan.FromTicks(interval.Ticks * (_intervals.Count + 1));
@@ -311,13 +319,46 @@ internal sealed partial class LoadTestRun : IDisposable
         }
     }
 
-    private IntervalStats Flush(TimeSpan end)
+    /// <summary>
+    /// The run's tail after the last regular interval: its own interval when it is at least half an interval long,
+    /// otherwise folded into the previous one, which the sinks then get again, enlarged, under the same index (see
+    /// <see cref="IReportingSink.ReportIntervalAsync"/>), so no report shows a sliver whose rates are a few requests
+    /// over a few milliseconds.
+    /// </summary>
+    private void FlushLast(SinkDispatcher sinks, TimeSpan end)
+    {
+        var tail = end - _lastFlush;
+        if (_intervals.Count > 0 && tail <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (_intervals.Count == 0 || tail >= _interval / 2)
+        {
+            sinks.ReportInterval(Flush(end, final: true));
+            return;
+        }
+
+        var last = _intervals[^1];
+        var span = end - last.Start;
+        var scenarios = new List<ScenarioIntervalStats>(_scenarios.Length);
+        for (int i = 0; i < _scenarios.Length; i++)
+        {
+            scenarios.Add(_scenarios[i].FoldIntoLast(last.Scenarios[i], span));
+        }
+
+        _intervals[^1] = last with { Duration = span, Scenarios = scenarios };
+        _lastFlush = end;
+        sinks.ReportInterval(_intervals[^1]);
+    }
+
+    private IntervalStats Flush(TimeSpan end, bool final = false)
     {
         var span = end - _lastFlush;
         var scenarios = new List<ScenarioIntervalStats>(_scenarios.Length);
         foreach (var runtime in _scenarios)
         {
-            scenarios.Add(runtime.FlushInterval(span));
+            scenarios.Add(runtime.FlushInterval(span, final));
         }
 
         var stats = new IntervalStats(_intervals.Count, _lastFlush, span, scenarios);

@@ -74,6 +74,12 @@ internal sealed class ScenarioRuntime
 
     public int ActiveCopies => Closed.Active + Open.InFlight;
 
+    /// <summary>Copies and target rate as the measured chain ended, before the stop drained them; what the last interval shows.</summary>
+    public (int Copies, double Rate)? AtChainEnd { get; private set; }
+
+    /// <summary>Remembers the load as the measured chain ends, so the last interval does not show the drain as a ramp down.</summary>
+    public void MarkChainEnd() => AtChainEnd = (ActiveCopies, TargetRate);
+
     public bool IsIdle => Closed.Active == 0 && Open.InFlight == 0;
 
     public StepRecorder GetStep(string name)
@@ -133,7 +139,9 @@ internal sealed class ScenarioRuntime
     }
 
     /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>
-    public ScenarioIntervalStats FlushInterval(TimeSpan span)
+    /// <param name="span">The interval's real length.</param>
+    /// <param name="final">True for the run's last interval: it shows the load as the chain ended, not the drained run.</param>
+    public ScenarioIntervalStats FlushInterval(TimeSpan span, bool final = false)
     {
         var steps = StepsInOrder();
         var total = Drain(Total, span, intoOverall: true);
@@ -148,18 +156,50 @@ internal sealed class ScenarioRuntime
         long droppedInInterval = dropped - _droppedReported;
         _droppedReported = dropped;
         Interlocked.Add(ref _droppedOverall, droppedInInterval);
-        return new ScenarioIntervalStats(Name, ActiveCopies, TargetRate, droppedInInterval, total, results);
+        var (copies, rate) = final && AtChainEnd is { } end ? end : (ActiveCopies, TargetRate);
+        return new ScenarioIntervalStats(Name, copies, rate, droppedInInterval, total, results);
     }
 
-    /// <summary>Throws away everything recorded so far (the warm-up).</summary>
-    public void DiscardRecorded()
+    /// <summary>
+    /// Drains what was recorded since the last flush into the run's totals and into <paramref name="last"/>, the
+    /// previous interval, which then covers <paramref name="mergedSpan"/>: a final sliver folded into its neighbour.
+    /// </summary>
+    public ScenarioIntervalStats FoldIntoLast(ScenarioIntervalStats last, TimeSpan mergedSpan)
     {
-        foreach (var recorder in StepsInOrder())
+        var steps = StepsInOrder();
+        var total = DrainOnto(Total, mergedSpan);
+        var results = new List<StepResult>(steps.Length);
+        foreach (var step in steps)
         {
-            Drain(recorder, TimeSpan.Zero, intoOverall: false);
+            results.Add(DrainOnto(step, mergedSpan));
         }
 
-        Drain(Total, TimeSpan.Zero, intoOverall: false);
+        StartLag.DrainInto(_startLag);
+        long dropped = Interlocked.Read(ref _dropped);
+        long droppedInTail = dropped - _droppedReported;
+        _droppedReported = dropped;
+        Interlocked.Add(ref _droppedOverall, droppedInTail);
+        return new ScenarioIntervalStats(Name, last.ActiveCopies, last.TargetRate, last.DroppedIterations + droppedInTail, total, results);
+    }
+
+    /// <summary>What the warm-up left out, once it has run; null before, or without one.</summary>
+    public WarmUpResult? WarmUp { get; private set; }
+
+    /// <summary>Throws away everything recorded so far (the warm-up), counting what it throws away.</summary>
+    public void DiscardRecorded()
+    {
+        long calls = 0;
+        foreach (var recorder in StepsInOrder())
+        {
+            calls += Drain(recorder, TimeSpan.Zero, intoOverall: false).Count;
+        }
+
+        long iterations = Drain(Total, TimeSpan.Zero, intoOverall: false).Count;
+        if (Props.WarmUpDuration > TimeSpan.Zero)
+        {
+            WarmUp = new WarmUpResult(Props.WarmUpDuration, iterations, calls);
+        }
+
         StartLag.DrainInto(_startLag);
         _startLag.Reset();
         _droppedReported = Interlocked.Read(ref _dropped);
@@ -179,7 +219,7 @@ internal sealed class ScenarioRuntime
         var results = new List<StepResult>(steps.Length);
         foreach (var step in steps)
         {
-            results.Add(_accumulators.TryGetValue(step, out var pair) ? pair.Overall.ToResult(step.Name, Duration) : new StepAccumulator().ToResult(step.Name, Duration));
+            results.Add(_accumulators.TryGetValue(step, out var pair) ? pair.Overall.ToResult(step.Name, Duration, withDistribution: true) : new StepAccumulator().ToResult(step.Name, Duration, withDistribution: true));
         }
 
         var descriptions = new List<string>(Props.LoadSimulations.Count);
@@ -188,7 +228,10 @@ internal sealed class ScenarioRuntime
             descriptions.Add(simulation.Describe());
         }
 
-        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration), results, DroppedOverall, descriptions, Duration);
+        return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration)
+        {
+            WarmUp = WarmUp,
+        };
     }
 
     private StepRecorder[] StepsInOrder()
@@ -197,6 +240,22 @@ internal sealed class ScenarioRuntime
         {
             return [.. _stepOrder];
         }
+    }
+
+    /// <summary>Adds the recorder's tail to the run's totals and to the interval accumulator, which still holds the previous interval.</summary>
+    private StepResult DrainOnto(StepRecorder recorder, TimeSpan span)
+    {
+        if (!_accumulators.TryGetValue(recorder, out var pair))
+        {
+            pair = (new StepAccumulator(), new StepAccumulator());
+            _accumulators[recorder] = pair;
+        }
+
+        var tail = new StepAccumulator();
+        recorder.DrainInto(tail);
+        pair.Overall.Add(tail);
+        pair.Interval.Add(tail);
+        return pair.Interval.ToResult(recorder.Name, span);
     }
 
     private StepResult Drain(StepRecorder recorder, TimeSpan span, bool intoOverall)
@@ -211,8 +270,9 @@ internal sealed class ScenarioRuntime
         recorder.DrainInto(pair.Interval);
         if (!intoOverall)
         {
+            var discarded = pair.Interval.ToResult(recorder.Name, span);
             pair.Interval.Reset();
-            return pair.Interval.ToResult(recorder.Name, span);
+            return discarded;
         }
 
         pair.Overall.Add(pair.Interval);

@@ -11,7 +11,11 @@ public interface IReportingSink
     /// <summary>Called once before load starts.</summary>
     Task StartAsync(RunInfo info, CancellationToken cancellationToken);
 
-    /// <summary>Called at the end of every reporting interval with that interval's statistics.</summary>
+    /// <summary>
+    /// Called at the end of every reporting interval with that interval's statistics. The last interval may come
+    /// twice: when the run ends less than half an interval after it, the tail is folded into it and it is reported
+    /// again, enlarged, with the same <see cref="IntervalStats.Index"/>; that report replaces the earlier one.
+    /// </summary>
     Task ReportIntervalAsync(IntervalStats interval, CancellationToken cancellationToken);
 
     /// <summary>Called once with the final result (also after an interrupted run).</summary>

@@ -19,6 +19,9 @@ internal sealed class StatsStripe
 
     private readonly Lock _gate = new();
     private readonly LongHistogram _histogram = LatencyHistogram.Create();
+
+    // Failed calls again, apart, for the distribution chart; created at the first failure, so a clean run pays nothing.
+    private LongHistogram? _failHistogram;
     private readonly Dictionary<string, long> _statusCodes = new(StringComparer.Ordinal);
     private long _ok;
     private long _fail;
@@ -32,6 +35,7 @@ internal sealed class StatsStripe
             _histogram.RecordValue(microseconds);
             if (response.IsError)
             {
+                (_failHistogram ??= LatencyHistogram.Create()).RecordValue(microseconds);
                 _fail++;
             }
             else
@@ -63,8 +67,9 @@ internal sealed class StatsStripe
                 return;
             }
 
-            into.Add(_histogram, _ok, _fail, _bytesSent, _bytesReceived, _statusCodes);
+            into.Add(_histogram, _failHistogram, _ok, _fail, _bytesSent, _bytesReceived, _statusCodes);
             _histogram.Reset();
+            _failHistogram?.Reset();
             _ok = 0;
             _fail = 0;
             _bytesSent = 0;

@@ -10,6 +10,9 @@ internal sealed class StepAccumulator
 
     public LongHistogram Histogram { get; } = LatencyHistogram.Create();
 
+    /// <summary>The failed calls among <see cref="Histogram"/>; null until one failed.</summary>
+    public LongHistogram? FailHistogram { get; private set; }
+
     public long Ok { get; private set; }
 
     public long Fail { get; private set; }
@@ -20,9 +23,14 @@ internal sealed class StepAccumulator
 
     public long BytesReceived { get; private set; }
 
-    public void Add(HistogramBase histogram, long ok, long fail, long bytesSent, long bytesReceived, Dictionary<string, long> statusCodes)
+    public void Add(HistogramBase histogram, HistogramBase? failHistogram, long ok, long fail, long bytesSent, long bytesReceived, Dictionary<string, long> statusCodes)
     {
         Histogram.Add(histogram);
+        if (failHistogram is { TotalCount: > 0 })
+        {
+            (FailHistogram ??= LatencyHistogram.Create()).Add(failHistogram);
+        }
+
         Ok += ok;
         Fail += fail;
         BytesSent += bytesSent;
@@ -37,11 +45,12 @@ internal sealed class StepAccumulator
     }
 
     public void Add(StepAccumulator other) =>
-        Add(other.Histogram, other.Ok, other.Fail, other.BytesSent, other.BytesReceived, other._statusCodes);
+        Add(other.Histogram, other.FailHistogram, other.Ok, other.Fail, other.BytesSent, other.BytesReceived, other._statusCodes);
 
     public void Reset()
     {
         Histogram.Reset();
+        FailHistogram?.Reset();
         Ok = 0;
         Fail = 0;
         BytesSent = 0;
@@ -50,7 +59,10 @@ internal sealed class StepAccumulator
     }
 
     /// <summary>The result model for this span; <paramref name="span"/> is the time the counts were gathered over.</summary>
-    public StepResult ToResult(string name, TimeSpan span)
+    /// <param name="name">The step's name.</param>
+    /// <param name="span">The time the counts were gathered over.</param>
+    /// <param name="withDistribution">True for the run's totals: adds the percentile curves (<see cref="StepResult.Distribution"/>).</param>
+    public StepResult ToResult(string name, TimeSpan span, bool withDistribution = false)
     {
         double seconds = span.TotalSeconds;
         double rps = seconds > 0 ? Count / seconds : 0;
@@ -62,6 +74,9 @@ internal sealed class StepAccumulator
             LatencyHistogram.Describe(Histogram),
             new Dictionary<string, long>(_statusCodes, StringComparer.Ordinal),
             BytesSent,
-            BytesReceived);
+            BytesReceived)
+        {
+            Distribution = withDistribution ? LatencyCurve.Of(Histogram, FailHistogram) : null,
+        };
     }
 }

@@ -44,11 +44,11 @@ internal static class HtmlReportData
             await ScenarioColumnAsync(json, "target", intervals, scenario.Name, static s => s.TargetRate, cancellationToken);
             await ScenarioColumnAsync(json, "dropped", intervals, scenario.Name, static s => s.DroppedIterations, cancellationToken);
             json.WritePropertyName("total");
-            await StepAsync(json, intervals, scenario.Name, null, cancellationToken);
+            await StepAsync(json, intervals, scenario.Name, null, scenario.Total, cancellationToken);
             json.WriteStartArray("steps");
             foreach (var step in scenario.Steps)
             {
-                await StepAsync(json, intervals, scenario.Name, step.Name, cancellationToken);
+                await StepAsync(json, intervals, scenario.Name, step.Name, step, cancellationToken);
             }
 
             json.WriteEndArray();
@@ -60,7 +60,8 @@ internal static class HtmlReportData
         await json.FlushAsync(cancellationToken);
     }
 
-    private static async Task StepAsync(Utf8JsonWriter json, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, CancellationToken cancellationToken)
+    private static async Task StepAsync(
+        Utf8JsonWriter json, IReadOnlyList<IntervalStats> intervals, string scenario, string? step, StepResult overall, CancellationToken cancellationToken)
     {
         json.WriteStartObject();
         if (step is not null)
@@ -73,6 +74,43 @@ internal static class HtmlReportData
         await StepColumnAsync(json, "p95", intervals, scenario, step, Series.P95, cancellationToken);
         await StepColumnAsync(json, "p99", intervals, scenario, step, Series.P99, cancellationToken);
         await StepColumnAsync(json, "fail", intervals, scenario, step, Series.Fail, cancellationToken);
+        WriteDistribution(json, overall.Distribution);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The whole run's percentile curves: per series, percentiles and the latency at each.</summary>
+    private static void WriteDistribution(Utf8JsonWriter json, LatencyDistribution? distribution)
+    {
+        json.WritePropertyName("distribution");
+        if (distribution is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        json.WriteStartObject();
+        WriteCurve(json, "ok", distribution.Ok);
+        WriteCurve(json, "failed", distribution.Failed);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCurve(Utf8JsonWriter json, string name, IReadOnlyList<PercentilePoint> points)
+    {
+        json.WriteStartObject(name);
+        json.WriteStartArray("p");
+        foreach (var point in points)
+        {
+            json.WriteNumberValue(Math.Round(point.Percentile, 6));
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("ms");
+        foreach (var point in points)
+        {
+            WriteFinite(json, point.LatencyMs);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

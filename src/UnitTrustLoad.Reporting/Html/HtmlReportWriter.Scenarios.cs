@@ -11,7 +11,7 @@ internal sealed partial class HtmlReportWriter
     {
         var total = scenario.Total;
         w.WriteLine($"<section class=\"scenario\" id=\"scenario-{index}\"><h2>Scenario: {Text(scenario.Name)}</h2>");
-        w.WriteLine($"<p class=\"muted\">{Text(string.Join(", then ", scenario.LoadSimulations))}; ran {Text(Figures.Duration(scenario.Duration))}.</p>");
+        w.WriteLine($"<p class=\"muted\">{Text(string.Join(", then ", scenario.LoadSimulations))}; ran {Text(Figures.Duration(scenario.Duration))}; warm-up: {Text(Figures.WarmUp(scenario.WarmUp))}.</p>");
         w.WriteLine("<div class=\"cards\">");
         Card(w, "iterations", Figures.Count(total.Count));
         Card(w, "failed", $"{Figures.Count(total.FailCount)} ({Figures.Percent(total.FailRate)})", total.FailCount > 0 ? "bad" : null);
@@ -30,6 +30,7 @@ internal sealed partial class HtmlReportWriter
 
         w.WriteLine("</tbody></table></div><p class=\"muted\">Latencies in milliseconds.</p>");
         w.WriteLine($"<h3>Over time</h3><div class=\"charts\" id=\"charts-{index}\"></div>");
+        w.WriteLine($"<h3>Latency distribution</h3><p class=\"muted\">The whole run's latency by percentile, successful and failed calls apart (HdrHistogram's percentile distribution: the x axis is 1/(1-p) on a log scale, so the tail gets the room).</p><div class=\"charts\" id=\"distribution-{index}\"></div>");
         WriteStatusCodes(scenario, w);
         if (context.Baseline is not null && scenario.Steps.Count == 0)
         {
@@ -112,6 +113,24 @@ internal sealed partial class HtmlReportWriter
         var baseline = context.Baseline!;
         w.WriteLine("<section id=\"baseline\"><h2>Change against the baseline</h2>");
         w.WriteLine($"<p class=\"muted\">Baseline: {Text(baseline.TestName)}, started {Text(baseline.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture))}. Red is worse, green better (beyond 5%).</p>");
+        var regressions = context.Regressions;
+        w.WriteLine($"<div id=\"regressions\" class=\"{(regressions.Count == 0 ? "ok" : "bad")}\"><h3>Regressions beyond noise</h3><p class=\"muted\">Noise: {Text(RegressionRule.Noise)}.{(context.FailOnRegression ? " Regressions fail this run." : string.Empty)}</p>");
+        if (regressions.Count == 0)
+        {
+            w.WriteLine("<p><span class=\"ok\">✓</span> None.</p>");
+        }
+        else
+        {
+            w.WriteLine("<ul>");
+            foreach (var regression in regressions)
+            {
+                w.WriteLine($"<li class=\"bad\">✗ {Text(regression.Description)}</li>");
+            }
+
+            w.WriteLine("</ul>");
+        }
+
+        w.WriteLine("</div>");
         w.WriteLine("<div class=\"table-wrap\"><table><thead><tr><th class=\"text\">scenario / step</th><th>rps</th><th>before</th><th>change</th><th>p95 ms</th><th>before</th><th>change</th><th>p99 ms</th><th>before</th><th>change</th><th>fail rate</th><th>before</th><th>change</th></tr></thead><tbody>");
         foreach (var scenario in context.Result.Scenarios)
         {

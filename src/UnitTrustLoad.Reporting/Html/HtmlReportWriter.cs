@@ -75,11 +75,11 @@ internal sealed partial class HtmlReportWriter : IReportWriter
     private static void WriteVerdict(ReportContext context, TextWriter w)
     {
         var result = context.Result;
-        var passed = Verdict.Passed(result);
+        var passed = Verdict.Passed(context);
         var css = passed ? "pass" : "fail";
         w.WriteLine($"<section class=\"verdict {css}\" id=\"verdict\">");
         w.WriteLine($"<div class=\"title\"><span class=\"badge {css}\">{(passed ? "PASSED" : "FAILED")}</span>");
-        w.WriteLine($"<h1>{Text(result.TestName)}</h1><div class=\"reason\">{Text(Verdict.Passed(result) ? (result.Thresholds.Count == 0 ? "No thresholds were set; the run completed." : "Every threshold held; the run completed.") : Verdict.Reasons(context))}</div></div>");
+        w.WriteLine($"<h1>{Text(result.TestName)}</h1><div class=\"reason\">{Text(passed ? (result.Thresholds.Count == 0 ? "No thresholds were set; the run completed." : "Every threshold held; the run completed.") : Verdict.Reasons(context))}</div></div>");
         w.WriteLine("<dl class=\"facts\">");
         Fact(w, "started", Figures.Timestamp(context.LocalStartedAt, context.TimeZone));
         Fact(w, "duration", Figures.Duration(result.Duration));

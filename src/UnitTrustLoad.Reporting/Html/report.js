@@ -4,10 +4,18 @@
   var palette = ["#2f5d9e", "#d9822b", "#1a7f37", "#8e44ad", "#c62828", "#00838f", "#6d4c41", "#546e7a", "#ad1457", "#9e9d24"];
   var charts = [];
 
-  function clock(seconds) {
-    var s = Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  // "1:05", "1:02:05"; with tenths ("0:05.5") when a short run's fine intervals put ticks between whole seconds.
+  function clock(seconds, tenths) {
+    var whole = Math.floor(seconds + 1e-6);
+    var s = tenths ? whole : Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
     var mm = (h > 0 && m < 10 ? "0" : "") + m, ss = (r < 10 ? "0" : "") + r;
-    return h > 0 ? h + ":" + mm + ":" + ss : mm + ":" + ss;
+    var tail = tenths ? "." + Math.round((seconds - whole) * 10) % 10 : "";
+    return (h > 0 ? h + ":" + mm + ":" + ss : mm + ":" + ss) + tail;
+  }
+
+  function fractional(values) {
+    for (var i = 0; i < values.length; i++) { if (Math.abs(values[i] - Math.round(values[i])) > 1e-6) { return true; } }
+    return false;
   }
 
   function number(v, digits) {
@@ -57,7 +65,8 @@
       state.plot.appendChild(empty);
       return;
     }
-    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v); } }];
+    var tenths = fractional(state.time);
+    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v, tenths); } }];
     lines.forEach(function (l, i) {
       series.push({
         label: l.label,
@@ -71,7 +80,7 @@
       });
     });
     var axes = [
-      { values: function (u, splits) { return splits.map(clock); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
+      { values: function (u, splits) { var t = fractional(splits); return splits.map(function (s) { return clock(s, t); }); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
       { label: state.yLabel, stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
     ];
     var scales = { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } };
@@ -140,6 +149,88 @@
       openModel ? { scale: "rate", label: "per second" } : null);
   }
 
+  // HdrHistogram's percentile distribution: x is log10(1/(1-p)), so 0 %, 90 %, 99 %, 99.9 % ... are evenly spaced.
+  function nines(percentile) { return -Math.log10(1 - percentile / 100); }
+
+  function percentileLabel(x) {
+    var p = 100 * (1 - Math.pow(10, -x));
+    var digits = Math.max(0, Math.ceil(x - 2 - 1e-9));
+    return (x <= 1e-9 ? "0" : p.toFixed(Math.min(digits + (Math.abs(x - Math.round(x)) < 1e-9 ? 0 : 2), 6))) + "%";
+  }
+
+  function curveColumns(curve) {
+    var xs = [], ys = [];
+    if (curve) {
+      for (var i = 0; i < curve.p.length; i++) {
+        if (curve.ms[i] != null && curve.p[i] < 100) { xs.push(nines(curve.p[i])); ys.push(curve.ms[i]); }
+      }
+    }
+    return [xs, ys];
+  }
+
+  function drawDistribution(holder, title, distribution) {
+    var box = document.createElement("div");
+    box.className = "chart distribution";
+    var head = document.createElement("div");
+    head.className = "chart-head";
+    var h = document.createElement("h4");
+    h.textContent = title;
+    head.appendChild(h);
+    box.appendChild(head);
+    holder.appendChild(box);
+    var plot = document.createElement("div");
+    box.appendChild(plot);
+    var ok = curveColumns(distribution && distribution.ok);
+    var failed = curveColumns(distribution && distribution.failed);
+    var state = { box: box, plot: plot, uplot: null };
+    charts.push(state);
+    if (ok[0].length === 0 && failed[0].length === 0) {
+      var empty = document.createElement("div");
+      empty.className = "empty";
+      empty.textContent = "Nothing to show: no calls in this run.";
+      plot.appendChild(empty);
+      return state;
+    }
+    var parts = [], series = [{ label: "percentile", value: function (u, v) { return v == null ? "-" : percentileLabel(v); } }];
+    [[ok, "successful", "#2f5d9e"], [failed, "failed", "#c62828"]].forEach(function (c) {
+      if (c[0][0].length === 0) { return; }
+      parts.push(c[0]);
+      series.push({ label: c[1], stroke: c[2], width: 1.8, spanGaps: true, points: { show: false },
+        value: function (u, v) { return number(v, 1); } });
+    });
+    var data = parts.length === 1 ? parts[0] : uPlot.join(parts);
+    var maxX = 0;
+    data[0].forEach(function (x) { if (x > maxX) { maxX = x; } });
+    var decades = Math.max(1, Math.ceil(maxX - 1e-9));
+    var opts = {
+      width: widthOf(box),
+      height: 220,
+      series: series,
+      axes: [
+        { stroke: "#5b6675", grid: { stroke: "#eef1f4" },
+          splits: function () { var s = []; for (var d = 0; d <= decades; d++) { s.push(d); } return s; },
+          values: function (u, splits) { return splits.map(percentileLabel); } },
+        { label: "ms", stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
+      ],
+      scales: { x: { time: false, range: function () { return [0, decades]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } },
+      legend: { live: true },
+      cursor: { drag: { x: true, y: false } }
+    };
+    state.uplot = new uPlot(opts, data, plot);
+    return state;
+  }
+
+  function distributionCharts(holder, scenario) {
+    if (scenario.steps.length === 0) {
+      drawDistribution(holder, "Whole iteration: latency by percentile (ms)", scenario.total.distribution);
+      return;
+    }
+    scenario.steps.forEach(function (s) {
+      drawDistribution(holder, "Step " + s.name + ": latency by percentile (ms)", s.distribution);
+    });
+  }
+
   function resizeAll() {
     charts.forEach(function (c) { if (c.uplot) { c.uplot.setSize({ width: widthOf(c.box), height: 220 }); } });
   }
@@ -151,6 +242,8 @@
     data.scenarios.forEach(function (scenario, i) {
       var holder = document.getElementById("charts-" + i);
       if (holder) { scenarioCharts(holder, data, scenario); }
+      var distribution = document.getElementById("distribution-" + i);
+      if (distribution) { distributionCharts(distribution, scenario); }
     });
     var timer = null;
     window.addEventListener("resize", function () {

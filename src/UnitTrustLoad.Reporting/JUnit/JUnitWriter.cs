@@ -33,6 +33,10 @@ internal sealed class JUnitWriter : IReportWriter
             thresholdFailures += t.Passed ? 0 : 1;
         }
 
+        // With a baseline whose regressions fail the run, they are a failing test case of their own.
+        var regressions = context.Regressions;
+        var regressionCase = context.FailOnRegression && context.Baseline is not null ? 1 : 0;
+        var regressionFailure = regressionCase == 1 && regressions.Count > 0 ? 1 : 0;
         var scenarioFailures = 0;
         foreach (var scenario in result.Scenarios)
         {
@@ -43,12 +47,12 @@ internal sealed class JUnitWriter : IReportWriter
         await xml.WriteStartDocumentAsync();
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", Clean(result.TestName));
-        Counts(xml, result.Thresholds.Count + result.Scenarios.Count, thresholdFailures + scenarioFailures, result.Duration);
+        Counts(xml, result.Thresholds.Count + regressionCase + result.Scenarios.Count, thresholdFailures + regressionFailure + scenarioFailures, result.Duration);
         xml.WriteAttributeString("timestamp", timestamp);
 
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", "thresholds");
-        Counts(xml, result.Thresholds.Count, thresholdFailures, TimeSpan.Zero);
+        Counts(xml, result.Thresholds.Count + regressionCase, thresholdFailures + regressionFailure, TimeSpan.Zero);
         xml.WriteAttributeString("timestamp", timestamp);
         foreach (var t in result.Thresholds)
         {
@@ -68,6 +72,11 @@ internal sealed class JUnitWriter : IReportWriter
 
             xml.WriteElementString("system-out", actual);
             xml.WriteEndElement();
+        }
+
+        if (regressionCase == 1)
+        {
+            WriteRegressionCase(xml, result.TestName, regressions);
         }
 
         xml.WriteEndElement();
@@ -102,10 +111,44 @@ internal sealed class JUnitWriter : IReportWriter
             output.Append('\n').Append(check.Name).Append(": ").Append(check.Verdict);
         }
 
+        if (context.Baseline is not null)
+        {
+            output.Append(CultureInfo.InvariantCulture, $"\nregressions against the baseline (beyond noise: {RegressionRule.Noise}): {(regressions.Count == 0 ? "none" : regressions.Count.ToString(CultureInfo.InvariantCulture))}");
+            foreach (var regression in regressions)
+            {
+                output.Append("\n  ").Append(regression.Description);
+            }
+        }
+
         xml.WriteElementString("system-out", Clean(output.ToString()));
         xml.WriteEndElement();
         await xml.WriteEndDocumentAsync();
         await xml.FlushAsync();
+    }
+
+    private static void WriteRegressionCase(XmlWriter xml, string testName, IReadOnlyList<Regression> regressions)
+    {
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("classname", Clean($"{testName}.thresholds"));
+        xml.WriteAttributeString("name", "baseline: no regression beyond noise");
+        xml.WriteAttributeString("time", "0");
+        var lines = new List<string>(regressions.Count);
+        foreach (var regression in regressions)
+        {
+            lines.Add(regression.Description);
+        }
+
+        if (regressions.Count > 0)
+        {
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", Clean($"{regressions.Count} regression(s) against the baseline: {string.Join("; ", lines)}"));
+            xml.WriteAttributeString("type", "regression");
+            xml.WriteString(Clean($"noise: {RegressionRule.Noise}\n{string.Join("\n", lines)}"));
+            xml.WriteEndElement();
+        }
+
+        xml.WriteElementString("system-out", Clean(regressions.Count == 0 ? "none" : string.Join("\n", lines)));
+        xml.WriteEndElement();
     }
 
     private static string? ScenarioFailure(RunResult result, ScenarioResult scenario)
@@ -133,6 +176,7 @@ internal sealed class JUnitWriter : IReportWriter
     {
         var s = scenario.Total;
         var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"warm-up {Figures.WarmUp(scenario.WarmUp)}\n");
         builder.Append(CultureInfo.InvariantCulture, $"iterations {s.Count} ok={s.OkCount} fail={s.FailCount} rps={Figures.Rate(s.Rps)} p95={Figures.Ms(s.Latency.P95Ms)}ms p99={Figures.Ms(s.Latency.P99Ms)}ms dropped={scenario.DroppedIterations}\n");
         foreach (var step in scenario.Steps)
         {

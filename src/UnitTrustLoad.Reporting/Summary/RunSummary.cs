@@ -19,6 +19,7 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="Thresholds">Every threshold's verdict.</param>
 /// <param name="Checks">The caller's correctness checks (empty in summaries that predate them).</param>
 /// <param name="Counters">Every custom counter of the run.</param>
+/// <param name="Regressions">Figures worse than the baseline beyond run-to-run noise; null when the run had no baseline.</param>
 public sealed partial record RunSummary(
     string TestName,
     DateTimeOffset StartedAt,
@@ -32,7 +33,8 @@ public sealed partial record RunSummary(
     IReadOnlyList<ScenarioSummary> Scenarios,
     IReadOnlyList<ThresholdSummary> Thresholds,
     IReadOnlyList<CheckSummary> Checks,
-    IReadOnlyDictionary<string, long> Counters)
+    IReadOnlyDictionary<string, long> Counters,
+    IReadOnlyList<Regression>? Regressions = null)
 {
     /// <summary>The file name of the summary inside a run folder.</summary>
     public const string FileName = "summary.json";
@@ -74,12 +76,13 @@ public sealed partial record RunSummary(
             result.Interrupted,
             result.InterruptReason,
             context.ExitCode,
-            result.ThresholdsPassed && !result.Interrupted,
+            Writing.Verdict.Passed(context),
             settings,
             scenarios,
             thresholds,
             context.AllChecks,
-            counters);
+            counters,
+            context.Baseline is null ? null : context.Regressions);
     }
 
     /// <summary>The check of that name, or null when the run had none.</summary>

@@ -11,6 +11,7 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="LoadSimulations">The load shape, one description per simulation.</param>
 /// <param name="Iterations">The whole iteration's figures (rate, latency, status codes).</param>
 /// <param name="Steps">Each step's figures.</param>
+/// <param name="WarmUp">The warm-up and what it left out, or null when there was none (or the summary predates it).</param>
 public sealed record ScenarioSummary(
     string Name,
     long OkCount,
@@ -19,7 +20,8 @@ public sealed record ScenarioSummary(
     double DurationSeconds,
     IReadOnlyList<string> LoadSimulations,
     StepSummary Iterations,
-    IReadOnlyList<StepSummary> Steps)
+    IReadOnlyList<StepSummary> Steps,
+    WarmUpSummary? WarmUp = null)
 {
     /// <summary>Copies the engine's scenario figures.</summary>
     public static ScenarioSummary From(ScenarioResult scenario)
@@ -39,6 +41,7 @@ public sealed record ScenarioSummary(
             scenario.Duration.TotalSeconds,
             scenario.LoadSimulations.ToList(),
             StepSummary.From(scenario.Total),
-            steps);
+            steps,
+            WarmUpSummary.From(scenario.WarmUp));
     }
 }

@@ -18,7 +18,7 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
     internal static void Write(ReportContext context, TextWriter w)
     {
         var result = context.Result;
-        w.WriteLine($"## {(Verdict.Passed(result) ? "✅" : "❌")} {Cell(result.TestName)}: {Cell(Verdict.Describe(context))}");
+        w.WriteLine($"## {(Verdict.Passed(context) ? "✅" : "❌")} {Cell(result.TestName)}: {Cell(Verdict.Describe(context))}");
         w.WriteLine();
         w.WriteLine("| setting | value |");
         w.WriteLine("|---|---|");
@@ -33,6 +33,11 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
         foreach (var setting in context.Settings)
         {
             w.WriteLine($"| {Cell(setting.Key)} | {Cell(setting.Value)} |");
+        }
+
+        foreach (var scenario in result.Scenarios)
+        {
+            w.WriteLine($"| warm-up of {Cell(scenario.Name)} | {Cell(Figures.WarmUp(scenario.WarmUp))} |");
         }
 
         if (result.Thresholds.Count > 0)
@@ -66,6 +71,7 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
         if (context.Baseline is { } before)
         {
             WriteBaseline(result, before, w);
+            WriteRegressions(context, w);
         }
 
         foreach (var check in context.AllChecks)
@@ -89,6 +95,21 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
             {
                 DeltaRow(w, $"↳ {Cell(step.Name)}", step, baseline.FindStep($"{scenario.Name}.{step.Name}"));
             }
+        }
+    }
+
+    private static void WriteRegressions(ReportContext context, TextWriter w)
+    {
+        w.WriteLine();
+        w.WriteLine($"**Regressions beyond noise** ({RegressionRule.Noise}){(context.FailOnRegression ? ", failing the run" : string.Empty)}:{(context.Regressions.Count == 0 ? " ✅ none" : string.Empty)}");
+        if (context.Regressions.Count > 0)
+        {
+            w.WriteLine();
+        }
+
+        foreach (var regression in context.Regressions)
+        {
+            w.WriteLine($"- ❌ {Cell(regression.Description)}");
         }
     }
 

@@ -21,7 +21,7 @@ public static class TextSummary
     internal static void Write(ReportContext context, TextWriter w)
     {
         var result = context.Result;
-        var passed = Verdict.Passed(result);
+        var passed = Verdict.Passed(context);
         w.WriteLine($"{(passed ? "✓" : "✗")} {result.TestName}: {Verdict.Describe(context)}");
         Line(w, 2, "started", Figures.Timestamp(context.LocalStartedAt, context.TimeZone));
         Line(w, 2, "duration", Figures.Duration(result.Duration));
@@ -43,6 +43,7 @@ public static class TextSummary
 
         WriteChecks(result, w);
         WriteThresholds(result, w);
+        WriteRegressions(context, w);
         foreach (var scenario in result.Scenarios)
         {
             WriteScenario(context, scenario, w);
@@ -97,6 +98,27 @@ public static class TextSummary
         }
     }
 
+    private static void WriteRegressions(ReportContext context, TextWriter w)
+    {
+        if (context.Baseline is null)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine($"  regressions against the baseline (beyond noise: {RegressionRule.Noise}){(context.FailOnRegression ? ", failing the run" : string.Empty)}");
+        var regressions = context.Regressions;
+        if (regressions.Count == 0)
+        {
+            w.WriteLine("    ✓ none");
+        }
+
+        foreach (var regression in regressions)
+        {
+            w.WriteLine($"    ✗ {regression.Description}");
+        }
+    }
+
     private static void WriteScenario(ReportContext context, ScenarioResult scenario, TextWriter w)
     {
         w.WriteLine();
@@ -107,6 +129,7 @@ public static class TextSummary
         }
 
         Line(w, 4, "duration", Figures.Duration(scenario.Duration));
+        Line(w, 4, "warm-up", Figures.WarmUp(scenario.WarmUp));
         Line(w, 4, "dropped iterations", scenario.DroppedIterations.ToString(CultureInfo.InvariantCulture));
         WriteStep(context, scenario.Name, scenario.Total, "iterations", scenario.Name, w);
         foreach (var step in scenario.Steps)

@@ -43,6 +43,18 @@ internal static class Figures
             ? $"{(int)value.TotalHours}h{value.Minutes:00}m{value.Seconds:00}s"
             : value.TotalMinutes >= 1 ? $"{value.Minutes}m{value.Seconds:00}s" : value.TotalSeconds.ToString("0.0", Invariant) + "s";
 
+    /// <summary>A scenario's warm-up as every report states it: "none", or its length and what it left out.</summary>
+    public static string WarmUp(Engine.Model.WarmUpResult? warmUp)
+    {
+        if (warmUp is null)
+        {
+            return "none";
+        }
+
+        var calls = warmUp.StepCalls > 0 ? $" and {Count(warmUp.StepCalls)} step calls" : string.Empty;
+        return $"{Duration(warmUp.Duration)}, left out of every figure: {Count(warmUp.Iterations)} iterations{calls}";
+    }
+
     /// <summary>A timestamp with its zone, for example "2026-11-25 06:55:12 +03:00 (Africa/Nairobi)".</summary>
     public static string Timestamp(DateTimeOffset local, TimeZoneInfo zone) =>
         local.ToString("yyyy-MM-dd HH:mm:ss zzz", Invariant) + $" ({zone.Id})";

@@ -1,12 +1,11 @@
-using UnitTrustLoad.Engine.Model;
-
 namespace UnitTrustLoad.Reporting.Writing;
 
 /// <summary>The one-line verdict every report opens with.</summary>
 internal static class Verdict
 {
-    /// <summary>True when every threshold held and the run was not interrupted.</summary>
-    public static bool Passed(RunResult result) => result.ThresholdsPassed && !result.Interrupted;
+    /// <summary>True when every threshold held, the run was not interrupted and, when they fail it, nothing regressed.</summary>
+    public static bool Passed(ReportContext context) =>
+        context.Result.ThresholdsPassed && !context.Result.Interrupted && !(context.FailOnRegression && context.Regressions.Count > 0);
 
     /// <summary>"PASSED", or "FAILED: ..." naming the failed thresholds and the interruption.</summary>
     public static string Describe(ReportContext context)
@@ -32,6 +31,18 @@ internal static class Verdict
         if (failed > 0)
         {
             reasons.Add(failed == 1 ? "1 threshold failed" : $"{failed} thresholds failed");
+        }
+
+        if (context.FailOnRegression && context.Regressions is { Count: > 0 } regressions)
+        {
+            var shown = new List<string>(3);
+            for (var i = 0; i < regressions.Count && i < 3; i++)
+            {
+                shown.Add(regressions[i].Description);
+            }
+
+            var more = regressions.Count > 3 ? $"; and {regressions.Count - 3} more" : string.Empty;
+            reasons.Add($"{(regressions.Count == 1 ? "1 regression" : $"{regressions.Count} regressions")} against the baseline ({string.Join("; ", shown)}{more})");
         }
 
         if (result.Interrupted)

@@ -155,6 +155,11 @@ internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptio
         {
             problems.Add($"Report:Baseline (--baseline): '{report.Baseline}' does not exist; give a previous run's summary.json or its run folder.");
         }
+
+        if (report.FailOnRegression && string.IsNullOrWhiteSpace(report.Baseline))
+        {
+            problems.Add("Report:FailOnRegression is true but no baseline is given, so nothing can regress; pass --baseline with a previous run's summary.json or its run folder, or drop FailOnRegression.");
+        }
     }
 
     /// <summary>The simulator's problems, named by their paths in this configuration too ("Simulator:...").</summary>

@@ -31,9 +31,9 @@ internal sealed class LoadOptions
     /// <summary>Shortcut (--stage, k6's): ramps of virtual users, one after another, replace each running scenario's shape.</summary>
     public List<StageOptions> Stages { get; set; } = [];
 
-    /// <summary>How often statistics reach the console and the time series.</summary>
+    /// <summary>How often statistics reach the console and the time series; unset, the engine picks it (5 s, finer for a short run).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
-    public TimeSpan ReportingInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan? ReportingInterval { get; set; }
 
     /// <summary>After a stop, how long iterations in flight may finish.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]

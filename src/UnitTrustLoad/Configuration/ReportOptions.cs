@@ -18,6 +18,12 @@ internal sealed class ReportOptions
     /// <summary>A previous run's summary.json (or its folder) for comparison and relative thresholds (--baseline).</summary>
     public string? Baseline { get; set; }
 
+    /// <summary>
+    /// With a baseline: a regression beyond run-to-run noise (a step's p95 up by more than 20 % and 5 ms, or its fail
+    /// rate up by more than 1 percentage point) fails the run with exit code 99. Without one it is always flagged only.
+    /// </summary>
+    public bool FailOnRegression { get; set; }
+
     /// <summary>Failed requests logged per step and status in failures.log.</summary>
     [Range(0, 10_000)]
     public int FailureSamplesPerStatus { get; set; } = 20;

@@ -4,10 +4,17 @@ using UnitTrustLoad.Engine.Sinks;
 
 namespace UnitTrustLoad.Console;
 
-/// <summary>Plain lines every reporting interval, for CI logs and redirected output.</summary>
+/// <summary>
+/// Plain lines for CI logs and redirected output: a block at most every <see cref="PrintEvery"/> of run time (every
+/// interval when intervals are longer), saying which figures are the latest interval's and which are totals.
+/// </summary>
 internal sealed class PlainProgressSink(TextWriter output) : IReportingSink
 {
+    /// <summary>The shortest run time between two blocks: a short run's fine intervals would flood a log otherwise.</summary>
+    public static readonly TimeSpan PrintEvery = TimeSpan.FromSeconds(5);
+
     private readonly ProgressModel _model = new();
+    private TimeSpan _printedAt;
 
     public string Name => "console";
 
@@ -27,11 +34,25 @@ internal sealed class PlainProgressSink(TextWriter output) : IReportingSink
     public Task ReportIntervalAsync(IntervalStats interval, CancellationToken cancellationToken)
     {
         _model.Add(interval);
+        var every = _model.Info is { } info && info.ReportingInterval > PrintEvery ? info.ReportingInterval : PrintEvery;
+
+        // A hair of slack, so 20 intervals of 250 ms make a block at 5 s whatever the rounding of their ends.
+        if (_model.Elapsed - _printedAt < every - TimeSpan.FromMilliseconds(1))
+        {
+            return Task.CompletedTask;
+        }
+
+        _printedAt = _model.Elapsed;
         var planned = _model.Info?.PlannedDuration;
         var remaining = planned is { } p && p > _model.Elapsed ? $" remaining {p - _model.Elapsed:hh\\:mm\\:ss}" : "";
-        output.WriteLine($"[{_model.Elapsed:hh\\:mm\\:ss}{remaining}]");
+        output.WriteLine($"[{_model.Elapsed:hh\\:mm\\:ss}{remaining}] rps and p50/p95/p99: {_model.IntervalLabel}; ok, fail and codes: totals");
         foreach (var row in _model.Rows())
         {
+            if (!row.Reported)
+            {
+                continue;
+            }
+
             var active = row.Active is { } a ? string.Create(CultureInfo.InvariantCulture, $" active={a}") : "";
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

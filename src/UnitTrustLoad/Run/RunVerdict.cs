@@ -5,15 +5,18 @@ namespace UnitTrustLoad.Run;
 /// <summary>The run's exit code from its result, and the words for it.</summary>
 internal static class RunVerdict
 {
-    /// <summary>Interrupted (Ctrl+C, SIGTERM, a stop) is 130 unless a threshold aborted the run; else passed or failed.</summary>
-    public static int ExitCode(RunResult result, bool interrupted)
+    /// <summary>
+    /// Interrupted (Ctrl+C, SIGTERM, a stop) is 130 unless a threshold aborted the run; else passed, or failed when a
+    /// threshold failed or (<paramref name="regressed"/>) a regression against the baseline fails the run.
+    /// </summary>
+    public static int ExitCode(RunResult result, bool interrupted, bool regressed = false)
         => interrupted || (result.Interrupted && !AbortedByThreshold(result)) ? ExitCodes.Interrupted
-            : result.ThresholdsPassed ? ExitCodes.Passed : ExitCodes.ThresholdFailed;
+            : result.ThresholdsPassed && !regressed ? ExitCodes.Passed : ExitCodes.ThresholdFailed;
 
     public static string Describe(int exitCode) => exitCode switch
     {
         ExitCodes.Passed => "all thresholds passed",
-        ExitCodes.ThresholdFailed => "a threshold failed",
+        ExitCodes.ThresholdFailed => "a threshold failed, or a regression against the baseline with Report:FailOnRegression",
         ExitCodes.Interrupted => "interrupted",
         _ => "see above",
     };

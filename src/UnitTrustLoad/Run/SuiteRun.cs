@@ -106,7 +106,8 @@ internal sealed class SuiteRun(
             await stderr.WriteLineAsync($"Warning: {shortage} iterations of {string.Join(", ", PoolDemand.PoolScenarios)} were dropped (not failed): every pool investor was in use. Raise {(plan.InvestorsFile is null ? $"Load:PoolSize (now {options.Load.PoolSize})" : "the investors in Data:InvestorsFile")} above those scenarios' users and in-flight iterations.");
         }
 
-        var exitCode = RunVerdict.ExitCode(result, interrupted);
+        var regressed = options.Report.FailOnRegression && RegressionRule.Find(result, baseline).Count > 0;
+        var exitCode = RunVerdict.ExitCode(result, interrupted, regressed);
 
         // Close the suite's own files first so the report (which may link them) sees them complete.
         await plan.Files.DisposeAsync();
@@ -117,7 +118,7 @@ internal sealed class SuiteRun(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var settings = RunSettings.Describe(plan, configuration);
-        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. RunSettings.Outages(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. RunSettings.Outages(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));

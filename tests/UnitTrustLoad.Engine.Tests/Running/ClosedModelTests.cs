@@ -115,4 +115,29 @@ public sealed class ClosedModelTests
         Interlocked.Read(ref invocations).ShouldBeGreaterThan(measured + 100);
         result.Counters["calls"].ShouldBe(measured);
     }
+
+    [Fact]
+    public async Task Warm_up_is_in_the_result_with_the_iterations_and_step_calls_it_left_out()
+    {
+        long invocations = 0;
+        var warm = Scenario.Create("warm", ctx => Step.Run("call", ctx, async () =>
+        {
+            Interlocked.Increment(ref invocations);
+            await Task.Yield();
+            return Response.Ok();
+        })).WithWarmUpDuration(Ms(300))
+          .WithLoadSimulations(Simulation.KeepConstant(1, Ms(300)));
+        var cold = Scenario.Create("cold", ctx => new ValueTask<Response>(Response.Ok()))
+            .WithLoadSimulations(Simulation.IterationsForConstant(1, 5));
+
+        var result = await LoadTest.Create("warm").WithScenarios(warm, cold).RunAsync();
+
+        var warmed = result.Scenarios[0];
+        warmed.WarmUp.ShouldNotBeNull();
+        warmed.WarmUp.Duration.ShouldBe(Ms(300));
+        warmed.WarmUp.Iterations.ShouldBeGreaterThan(0);
+        warmed.WarmUp.StepCalls.ShouldBe(warmed.WarmUp.Iterations);
+        (warmed.WarmUp.StepCalls + warmed.Steps[0].Count).ShouldBe(Interlocked.Read(ref invocations));
+        result.Scenarios[1].WarmUp.ShouldBeNull();
+    }
 }

@@ -24,6 +24,23 @@ internal static class SampleRun
             ok * 310,
             ok * 1200);
 
+    /// <summary>Percentile curves rising from p50/2 to the tail: successful calls to 99.9 %, failed ones (when any) slower and to 90 %.</summary>
+    public static LatencyDistribution Curves(double p50, bool failures)
+    {
+        static List<PercentilePoint> Curve(int points, double from, double growth)
+        {
+            var curve = new List<PercentilePoint>(points);
+            for (var i = 0; i < points; i++)
+            {
+                curve.Add(new PercentilePoint(100 * (1 - Math.Pow(10, -i / 16.0)), from * Math.Pow(growth, i)));
+            }
+
+            return curve;
+        }
+
+        return new LatencyDistribution(Curve(49, p50 / 2, 1.05), failures ? Curve(17, p50 * 3, 1.02) : []);
+    }
+
     public static RunResult Create(
         int intervals = 12,
         bool failingThreshold = true,
@@ -44,12 +61,14 @@ internal static class SampleRun
             var stepResults = new List<StepResult>();
             for (var i = 0; i < steps.Length; i++)
             {
-                stepResults.Add(Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, (16.5 + i) * speed, (20 + (i * 7.5)) / speed));
+                var p50 = (20 + (i * 7.5)) / speed;
+                var step = Step(steps[i], 1000 + (i * 111), i == 2 ? 25 : 0, (16.5 + i) * speed, p50);
+                stepResults.Add(step with { Distribution = Curves(p50, failures: i == 2) });
             }
 
             scenarioResults.Add(new ScenarioResult(
                 name,
-                Step(name, 990, 10, 16.5 * speed, 120 / speed),
+                Step(name, 990, 10, 16.5 * speed, 120 / speed) with { Distribution = Curves(120 / speed, failures: true) },
                 stepResults,
                 DroppedIterations: 7 + s,
                 ["Inject 20/1s for 00:01:00", "Pause 00:00:05"],

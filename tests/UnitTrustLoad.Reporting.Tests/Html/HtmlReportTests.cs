@@ -62,6 +62,24 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public async Task Html_carries_each_steps_percentile_curves_successful_and_failed_apart()
+    {
+        var html = await WrittenReports.ReadAsync(SampleRun.Context(), "report.html");
+
+        html.ShouldContain("id=\"distribution-0\"");
+        using var data = JsonDocument.Parse(DataBlock(html));
+        var purchase = data.RootElement.GetProperty("scenarios")[0].GetProperty("steps")[2].GetProperty("distribution");
+        var ok = purchase.GetProperty("ok");
+        ok.GetProperty("p").GetArrayLength().ShouldBe(49);
+        ok.GetProperty("ms").GetArrayLength().ShouldBe(49);
+        ok.GetProperty("p")[16].GetDouble().ShouldBe(90, 1e-6);
+        ok.GetProperty("p")[48].GetDouble().ShouldBe(99.9, 1e-6);
+        purchase.GetProperty("failed").GetProperty("p").GetArrayLength().ShouldBe(17);
+        var register = data.RootElement.GetProperty("scenarios")[0].GetProperty("steps")[0].GetProperty("distribution");
+        register.GetProperty("failed").GetProperty("p").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Names_cannot_close_the_script_or_inject_markup()
     {
         const string hostile = "</script><script>alert(1)</script><img src=x>";

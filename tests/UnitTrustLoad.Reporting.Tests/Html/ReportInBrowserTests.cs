@@ -12,6 +12,8 @@ public sealed class ReportInBrowserTests
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
     ];
 
+    private const string CountDistributionCanvases = "() => document.querySelectorAll('.chart.distribution canvas').length";
+
     // Counts canvases inside the chart boxes that have at least one painted pixel.
     private const string CountDrawnCanvases = """
         () => {
@@ -42,8 +44,10 @@ public sealed class ReportInBrowserTests
 
         visit.Errors.ShouldBeEmpty();
         visit.OutsideRequests.ShouldBeEmpty();
-        visit.Charts.ShouldBe(8);
-        visit.DrawnCanvases.ShouldBe(8);
+        // Per scenario four charts over time and one latency distribution per step (two scenarios of five steps).
+        visit.Charts.ShouldBe(8 + 10);
+        visit.DrawnCanvases.ShouldBe(8 + 10);
+        visit.DistributionCanvases.ShouldBe(10);
         visit.Title.ShouldBe("journey </script> soak: load test report");
         File.Exists(Path.Combine(folder, "report.png")).ShouldBeTrue();
     }
@@ -117,14 +121,15 @@ public sealed class ReportInBrowserTests
         await page.WaitForFunctionAsync("() => document.documentElement.hasAttribute('data-charts')", null, new() { Timeout = 60_000 });
         var charts = await page.EvaluateAsync<int>("() => Number(document.documentElement.getAttribute('data-charts'))");
         var drawn = await page.EvaluateAsync<int>(CountDrawnCanvases);
+        var distributions = await page.EvaluateAsync<int>(CountDistributionCanvases);
         var title = await page.TitleAsync();
         if (whileOpen is not null)
         {
             await whileOpen(page);
         }
 
-        return new Visit([.. errors], [.. outside], charts, drawn, title);
+        return new Visit([.. errors], [.. outside], charts, drawn, distributions, title);
     }
 
-    private sealed record Visit(IReadOnlyList<string> Errors, IReadOnlyList<string> OutsideRequests, int Charts, int DrawnCanvases, string Title);
+    private sealed record Visit(IReadOnlyList<string> Errors, IReadOnlyList<string> OutsideRequests, int Charts, int DrawnCanvases, int DistributionCanvases, string Title);
 }
