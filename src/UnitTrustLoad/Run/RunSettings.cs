@@ -1,5 +1,7 @@
 using System.Globalization;
+using UnitTrustLoad.Api;
 using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Scenarios;
 
 namespace UnitTrustLoad.Run;
@@ -52,5 +54,20 @@ internal static class RunSettings
         }
 
         return settings;
+    }
+
+    /// <summary>
+    /// The "resends" line, in every report: how many requests of each step were sent a second time because their
+    /// keep-alive connection failed before any byte was written (the only resend RFC 9110 allows for a POST).
+    /// </summary>
+    public static KeyValuePair<string, string> Resends(RunResult result)
+    {
+        var counts = result.Counters
+            .Where(c => c.Key.StartsWith(ApiOperation.ResendPrefix, StringComparison.Ordinal) && c.Value > 0)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key[ApiOperation.ResendPrefix.Length..]} {c.Value}"))
+            .ToList();
+        var what = counts.Count == 0 ? "none" : string.Join(", ", counts);
+        return new("resends", $"{what} (a request is sent again only when its keep-alive connection failed before any byte of it was written)");
     }
 }

@@ -92,7 +92,7 @@ internal sealed class SuiteRun(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var settings = RunSettings.Describe(plan, configuration);
-        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. generator], baseline, RunChecks.From(result), RunFiles.Names);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, RunSettings.Resends(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));
