@@ -44,6 +44,21 @@ internal sealed class Http11Connection : IDisposable
     /// <summary>Set while an <see cref="HttpAnswer"/> holds the connection; cleared once, when it is given back.</summary>
     public int Leased;
 
+    /// <summary>When it went back to the pool (TimeProvider timestamp), set by the client.</summary>
+    public long IdleSince;
+
+    /// <summary>After this timestamp it is not reused: its lifetime, or the server's keep-alive timeout, ran out.</summary>
+    public long ReuseBefore;
+
+    /// <summary>When its lifetime (Target:PooledConnectionLifetime) ends, set by the client at connect.</summary>
+    public long ExpiresAt;
+
+    /// <summary>Its place in the client's <see cref="IdleStack"/>, for as long as the client keeps it.</summary>
+    public int Slot = -1;
+
+    /// <summary>What the last answer's <c>Keep-Alive: timeout=N</c> said (seconds), -1 when it said nothing.</summary>
+    public int KeepAliveSeconds { get; private set; } = -1;
+
     /// <summary>Bytes of the current (or last) request the socket took: 0 means none left this machine.</summary>
     public int BytesSent { get; private set; }
 
@@ -218,6 +233,9 @@ internal sealed class Http11Connection : IDisposable
         return true;
     }
 
+    /// <summary>True when this idle connection must not carry a request (<see cref="ClientSocket.PeerGone"/>).</summary>
+    public bool PeerGone(bool probe) => _socket.PeerGone(probe);
+
     public void Dispose() => Abort();
 
     private void Abort()
@@ -233,6 +251,7 @@ internal sealed class Http11Connection : IDisposable
         if (exchange.Outcome == WireOutcome.Answered && !timedOut && Interlocked.CompareExchange(ref _state, Idle, Busy) == Busy)
         {
             _exchanges++;
+            KeepAliveSeconds = exchange.Head.KeepAliveSeconds;
             if (exchange.Head.Close)
             {
                 Abort();

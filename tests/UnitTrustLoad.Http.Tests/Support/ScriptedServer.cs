@@ -7,21 +7,26 @@ namespace UnitTrustLoad.Http.Tests.Support;
 /// <summary>
 /// A raw TCP listener on 127.0.0.1 that answers each request with bytes the test scripts: split into pieces with pauses,
 /// chunked, closing, or broken, as no well-behaved server would. It records every request it read and every
-/// connection it accepted. Bounded: each read waits at most 10 s, and disposal stops everything.
+/// connection it accepted (and which connection carried each request). With an idle timeout it closes a keep-alive
+/// connection that waited that long for its next request, as servers do. Bounded: each read waits at most 10 s, and
+/// disposal stops everything.
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<int, string, ScriptedAnswer> _script;
+    private readonly TimeSpan _idleTimeout;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private readonly Task _accepting;
     private int _requests;
     private int _accepted;
+    private int _closedIdle;
 
-    public ScriptedServer(Func<int, string, ScriptedAnswer> script)
+    public ScriptedServer(Func<int, string, ScriptedAnswer> script, TimeSpan? idleTimeout = null)
     {
         _script = script;
+        _idleTimeout = idleTimeout ?? TimeSpan.FromSeconds(10);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -31,6 +36,12 @@ public sealed class ScriptedServer : IAsyncDisposable
     public int Accepted => Volatile.Read(ref _accepted);
 
     public List<string> Requests { get; } = [];
+
+    /// <summary>For each request in <see cref="Requests"/>, the number (from 1) of the connection it came on.</summary>
+    public List<int> ConnectionOfRequest { get; } = [];
+
+    /// <summary>Idle keep-alive connections this server closed after its idle timeout.</summary>
+    public int ClosedIdle => Volatile.Read(ref _closedIdle);
 
     public async ValueTask DisposeAsync()
     {
@@ -60,15 +71,15 @@ public sealed class ScriptedServer : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var socket = await _listener.AcceptSocketAsync(_stop.Token);
-            Interlocked.Increment(ref _accepted);
+            var number = Interlocked.Increment(ref _accepted);
             lock (_connections)
             {
-                _connections.Add(ServeAsync(socket));
+                _connections.Add(ServeAsync(socket, number));
             }
         }
     }
 
-    private async Task ServeAsync(Socket socket)
+    private async Task ServeAsync(Socket socket, int connection)
     {
         using var _ = socket;
         var buffer = new byte[64 * 1024];
@@ -82,8 +93,21 @@ public sealed class ScriptedServer : IAsyncDisposable
                 while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
                 {
                     using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-                    readTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
+                    var idle = filled == 0;
+                    readTimeout.CancelAfter(idle ? _idleTimeout : TimeSpan.FromSeconds(10));
+                    int read;
+                    try
+                    {
+                        read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
+                    }
+                    catch (OperationCanceledException) when (idle && !_stop.IsCancellationRequested)
+                    {
+                        // Idle too long between requests: the server closes the keep-alive connection.
+                        Interlocked.Increment(ref _closedIdle);
+                        socket.Shutdown(SocketShutdown.Both);
+                        return;
+                    }
+
                     if (read == 0)
                     {
                         return;
@@ -113,6 +137,7 @@ public sealed class ScriptedServer : IAsyncDisposable
                 lock (Requests)
                 {
                     Requests.Add(request);
+                    ConnectionOfRequest.Add(connection);
                     number = ++_requests;
                 }
 
