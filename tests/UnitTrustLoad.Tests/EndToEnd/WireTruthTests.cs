@@ -41,7 +41,10 @@ public sealed class WireTruthTests
             summary.Check("reconciliation")?.Failed.ShouldBe(0);
             summary.Counters.Keys.ShouldNotContain(k => k.StartsWith(ApiOperation.ResendPrefix, StringComparison.Ordinal));
             summary.Settings.Single(s => s.Name == "resends").Value.ShouldStartWith("none");
-            File.ReadAllText(Path.Combine(run.Folder, "summary.txt")).ShouldContain("resends");
+            foreach (var report in new[] { "summary.txt", "summary.md", "report.html", "junit.xml" })
+            {
+                File.ReadAllText(Path.Combine(run.Folder, report)).ShouldContain("resends", customMessage: report);
+            }
         }
         finally
         {
