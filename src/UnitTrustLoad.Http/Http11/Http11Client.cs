@@ -19,7 +19,7 @@ namespace UnitTrustLoad.Http.Http11;
 /// </summary>
 public sealed class Http11Client : IHttpTransport, IAnswerOwner
 {
-    private readonly IdleStack _idle;
+    private readonly IdleStack<Http11Connection> _idle;
     private readonly List<Http11Connection> _all = [];
     private readonly Lock _allGate = new();
     private readonly SemaphoreSlim _returned = new(0);
@@ -45,7 +45,7 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         }
 
         _loop = options.UseEpoll ? new EpollLoop() : null;
-        _idle = new IdleStack(options.MaxConnections);
+        _idle = new IdleStack<Http11Connection>(options.MaxConnections);
         _lifetimeTicks = Ticks(options.PooledConnectionLifetime, time);
         _probeAfterTicks = Math.Max(1, time.TimestampFrequency / 1000);
         _baseUrl = baseUrl;

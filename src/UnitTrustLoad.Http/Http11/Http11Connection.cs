@@ -14,7 +14,7 @@ namespace UnitTrustLoad.Http.Http11;
 /// buffer), the answer read into a reused receive buffer and framed by <see cref="ResponseParser"/>. After warm-up an
 /// exchange allocates nothing. Failures come back as an <see cref="Exchange"/>, not as exceptions.
 /// </summary>
-internal sealed class Http11Connection : IDisposable
+internal sealed class Http11Connection : IDisposable, ISlotted
 {
     /// <summary>Answers larger than this are refused (an API answer is a few hundred bytes; this bounds memory).</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;
@@ -53,8 +53,8 @@ internal sealed class Http11Connection : IDisposable
     /// <summary>When its lifetime (Target:PooledConnectionLifetime) ends, set by the client at connect.</summary>
     public long ExpiresAt;
 
-    /// <summary>Its place in the client's <see cref="IdleStack"/>, for as long as the client keeps it.</summary>
-    public int Slot = -1;
+    /// <summary>Its place in the client's <see cref="IdleStack{T}"/>, for as long as the client keeps it.</summary>
+    public int Slot { get; set; } = -1;
 
     /// <summary>What the last answer's <c>Keep-Alive: timeout=N</c> said (seconds), -1 when it said nothing.</summary>
     public int KeepAliveSeconds { get; private set; } = -1;

@@ -1,16 +1,23 @@
 namespace UnitTrustLoad.Http.Http11;
 
+/// <summary>Something an <see cref="IdleStack{T}"/> keeps: the slot it holds there, -1 when none.</summary>
+internal interface ISlotted
+{
+    int Slot { get; set; }
+}
+
 /// <summary>
-/// The idle connections, last in first out, so the connections in use stay warm and the others age out (closed by the
+/// The idle connections (<see cref="Http11Connection"/>), last in first out, so the connections in use stay warm and the others age out (closed by the
 /// server's idle timeout or our checks) instead of every connection idling as long as possible. Lock-free and
 /// allocation-free: an index stack (Treiber) over a fixed array of slots, its head a 64-bit word holding a tag
 /// bumped by every change beside the top index, so a pop that raced with other pops and pushes (the ABA case) fails
 /// its compare-exchange and tries again. Every connection the client keeps holds one slot (free slots make a second
 /// stack of the same kind), so at most <c>capacity</c> connections are ever kept.
 /// </summary>
-internal sealed class IdleStack
+internal sealed class IdleStack<T>
+    where T : class, ISlotted
 {
-    private readonly Http11Connection?[] _slots;
+    private readonly T?[] _slots;
     private readonly int[] _next;
     private long _idle;
     private long _free;
@@ -18,12 +25,12 @@ internal sealed class IdleStack
 
     public IdleStack(int capacity)
     {
-        _slots = new Http11Connection?[capacity];
+        _slots = new T?[capacity];
         _next = new int[capacity];
     }
 
     /// <summary>Gives <paramref name="connection"/> a slot; false when every slot is held (the client's limit prevents it).</summary>
-    public bool TryAssignSlot(Http11Connection connection)
+    public bool TryAssignSlot(T connection)
     {
         var slot = Pop(ref _free);
         if (slot < 0)
@@ -42,7 +49,7 @@ internal sealed class IdleStack
     }
 
     /// <summary>Frees the slot of a connection the client forgets (it must not be on the stack).</summary>
-    public void ReleaseSlot(Http11Connection connection)
+    public void ReleaseSlot(T connection)
     {
         var slot = connection.Slot;
         if (slot < 0)
@@ -56,10 +63,10 @@ internal sealed class IdleStack
     }
 
     /// <summary>Puts an idle connection on top.</summary>
-    public void Push(Http11Connection connection) => Push(ref _idle, connection.Slot);
+    public void Push(T connection) => Push(ref _idle, connection.Slot);
 
     /// <summary>The most recently pushed idle connection, if any.</summary>
-    public bool TryPop(out Http11Connection connection)
+    public bool TryPop(out T connection)
     {
         var slot = Pop(ref _idle);
         connection = slot < 0 ? null! : Volatile.Read(ref _slots[slot])!;
