@@ -84,10 +84,11 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
 
         var length = connection.WriteRequest(request, header, body);
         var reused = connection.Reused;
+        var wasIdle = reused && now - connection.IdleSince >= _probeAfterTicks;
         Exchange exchange;
         try
         {
-            exchange = await connection.ExchangeAsync(length, deadline, cancellationToken).ConfigureAwait(false);
+            exchange = await connection.ExchangeAsync(length, deadline, wasIdle, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

@@ -23,6 +23,7 @@ internal sealed class Http11Connection : IDisposable, ISlotted
     private const int Busy = 1;
     private const int Aborted = 2;
     private const long TimedOut = -1;
+    private const string ClosedFirstMessage = "the server had closed the keep-alive connection before the request reached it";
 
     private readonly ClientSocket _socket;
     private readonly ArrayBufferWriter<byte> _body = new(1024);
@@ -31,6 +32,7 @@ internal sealed class Http11Connection : IDisposable, ISlotted
     private int _state;
     private long _deadline;
     private int _exchanges;
+    private bool _closedFirst;
 
     private Http11Connection(ClientSocket socket, long openedAt)
     {
@@ -138,9 +140,14 @@ internal sealed class Http11Connection : IDisposable, ISlotted
         return length + bodyLength;
     }
 
-    /// <summary>Sends the written request and reads one answer; <paramref name="deadline"/> is watched by the transport.</summary>
+    /// <summary>
+    /// Sends the written request and reads one answer; <paramref name="deadline"/> is watched by the transport. With
+    /// <paramref name="checkAfterWrite"/> (a reused connection that had been idle), one look right after the request
+    /// is written tells whether the server's close had already arrived: then it cannot have read the request
+    /// (<see cref="WireOutcome.ClosedBeforeRequest"/>).
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Exchange> ExchangeAsync(int requestLength, long deadline, CancellationToken cancellationToken)
+    public async ValueTask<Exchange> ExchangeAsync(int requestLength, long deadline, bool checkAfterWrite, CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _state, Busy, Idle) != Idle)
         {
@@ -153,11 +160,16 @@ internal sealed class Http11Connection : IDisposable, ISlotted
         {
             var sent = 0;
             BytesSent = 0;
+            _closedFirst = false;
             while (sent < requestLength)
             {
                 sent += await _socket.SendAsync(_send.AsMemory(sent, requestLength - sent), cancellationToken).ConfigureAwait(false);
                 BytesSent = sent;
             }
+
+            // The server's close already here once the request is out: it left the server before our first byte
+            // could arrive there (a server's idle timeout crossing our reuse), so no server read this request.
+            _closedFirst = checkAfterWrite && Reused && _socket.ClosedByPeer();
 
             var head = default(ResponseHead);
             var haveHead = false;
@@ -213,8 +225,8 @@ internal sealed class Http11Connection : IDisposable, ISlotted
 
             Abort();
             return Exchange.Failed(
-                filled == 0 && Reused ? WireOutcome.ClosedBeforeAnswer : WireOutcome.ConnectionError,
-                ex.Message);
+                filled == 0 && Reused ? (_closedFirst ? WireOutcome.ClosedBeforeRequest : WireOutcome.ClosedBeforeAnswer) : WireOutcome.ConnectionError,
+                _closedFirst && filled == 0 ? ClosedFirstMessage : ex.Message);
         }
     }
 
@@ -325,6 +337,11 @@ internal sealed class Http11Connection : IDisposable, ISlotted
         if (haveHead && !head.Chunked && head.ContentLength < 0)
         {
             return Answered(head with { Close = true }, filled - head.HeadLength);
+        }
+
+        if (filled == 0 && Reused && _closedFirst)
+        {
+            return Exchange.Failed(WireOutcome.ClosedBeforeRequest, ClosedFirstMessage);
         }
 
         return filled == 0 && Reused

@@ -22,6 +22,12 @@ internal abstract class ClientSocket : IDisposable
     /// </summary>
     public abstract bool PeerGone(bool probe);
 
+    /// <summary>
+    /// One non-blocking look, nothing read: true when the peer's close (end of stream or a reset) is all there is to
+    /// read now, with no byte of data before it.
+    /// </summary>
+    public abstract bool ClosedByPeer();
+
     /// <summary>Closes the socket; a pending send or receive ends with an error.</summary>
     public abstract void Dispose();
 }
@@ -46,6 +52,18 @@ internal sealed class DotNetSocket(Socket socket) : ClientSocket
         {
             // Readable while idle: closed, reset, or bytes nobody asked for; none of these may carry a request.
             return socket.Poll(0, SelectMode.SelectRead);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            return true;
+        }
+    }
+
+    public override bool ClosedByPeer()
+    {
+        try
+        {
+            return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {

@@ -33,8 +33,8 @@ internal sealed class ApiTransport(IHttpTransport http, FailureLog failures) : I
         var answer = await http.PostAsync(operation.Request, header, new JsonBody<TRequest>(body, requestType), cancellationToken).ConfigureAwait(false);
         if (MaySendAgain(answer))
         {
-            // A keep-alive connection that failed before any byte of the request was written: the server cannot
-            // have read it, so it is sent once more (on another connection), and counted.
+            // A keep-alive connection no server read the request from: it is sent once more (on another
+            // connection), and counted.
             answer.Dispose();
             observer?.Resent(operation.ResendCounter);
             answer = await http.PostAsync(operation.Request, header, new JsonBody<TRequest>(body, requestType), cancellationToken).ConfigureAwait(false);
@@ -50,12 +50,15 @@ internal sealed class ApiTransport(IHttpTransport http, FailureLog failures) : I
 
     /// <summary>
     /// RFC 9110 section 9.2.2: a request that is not idempotent may be sent again only when the server cannot have
-    /// received it, that is when a reused connection failed before any byte of it was written. Once a byte left, the
-    /// server may have carried it out (an unknown outcome), and sending it again could do it twice.
+    /// received it: a reused connection failed before any byte of it was written, or the server's close had already
+    /// arrived when it was written out (<see cref="WireOutcome.ClosedBeforeRequest"/>: the server closed first).
+    /// Otherwise, once a byte left, the server may have carried it out (an unknown outcome), and sending it again
+    /// could do it twice.
     /// </summary>
     internal static bool MaySendAgain(in HttpAnswer answer)
-        => answer.ConnectionReused && !answer.RequestWritten
-            && answer.Outcome is WireOutcome.ClosedBeforeAnswer or WireOutcome.ConnectionError;
+        => answer.ConnectionReused
+            && (answer.Outcome == WireOutcome.ClosedBeforeRequest
+                || (!answer.RequestWritten && answer.Outcome is WireOutcome.ClosedBeforeAnswer or WireOutcome.ConnectionError));
 
     private ApiResult<TResponse> Read<TResponse>(ApiOperation operation, in HttpAnswer answer, JsonTypeInfo<TResponse> responseType)
     {

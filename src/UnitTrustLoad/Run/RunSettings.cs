@@ -57,8 +57,9 @@ internal static class RunSettings
     }
 
     /// <summary>
-    /// The "resends" line, in every report: how many requests of each step were sent a second time because their
-    /// keep-alive connection failed before any byte was written (the only resend RFC 9110 allows for a POST).
+    /// The "resends" line, in every report: how many requests of each step were sent a second time because no server
+    /// can have read them (their keep-alive connection failed before any byte was written, or the server had closed
+    /// it first): the only resend RFC 9110 allows for a POST.
     /// </summary>
     public static KeyValuePair<string, string> Resends(RunResult result)
     {
@@ -68,6 +69,6 @@ internal static class RunSettings
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key[ApiOperation.ResendPrefix.Length..]} {c.Value}"))
             .ToList();
         var what = counts.Count == 0 ? "none" : string.Join(", ", counts);
-        return new("resends", $"{what} (a request is sent again only when its keep-alive connection failed before any byte of it was written)");
+        return new("resends", $"{what} (a request is sent again only when no server can have read it: its keep-alive connection failed before any byte was written, or the server had closed it first)");
     }
 }

@@ -7,26 +7,25 @@ namespace UnitTrustLoad.Http.Tests.Support;
 /// <summary>
 /// A raw TCP listener on 127.0.0.1 that answers each request with bytes the test scripts: split into pieces with pauses,
 /// chunked, closing, or broken, as no well-behaved server would. It records every request it read and every
-/// connection it accepted (and which connection carried each request). With an idle timeout it closes a keep-alive
-/// connection that waited that long for its next request, as servers do. Bounded: each read waits at most 10 s, and
+/// connection it accepted (and which connection carried each request). Told to, it closes the keep-alive
+/// connections waiting for their next request, as a server's idle timeout does. Bounded: each read waits at most 10 s, and
 /// disposal stops everything.
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<int, string, ScriptedAnswer> _script;
-    private readonly TimeSpan _idleTimeout;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _connections = [];
     private readonly Task _accepting;
     private int _requests;
     private int _accepted;
     private int _closedIdle;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CancellationTokenSource, bool> _idleWaits = new();
 
-    public ScriptedServer(Func<int, string, ScriptedAnswer> script, TimeSpan? idleTimeout = null)
+    public ScriptedServer(Func<int, string, ScriptedAnswer> script)
     {
         _script = script;
-        _idleTimeout = idleTimeout ?? TimeSpan.FromSeconds(10);
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -40,8 +39,28 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>For each request in <see cref="Requests"/>, the number (from 1) of the connection it came on.</summary>
     public List<int> ConnectionOfRequest { get; } = [];
 
-    /// <summary>Idle keep-alive connections this server closed after its idle timeout.</summary>
+    /// <summary>Idle keep-alive connections this server closed (<see cref="CloseIdleAsync"/>).</summary>
     public int ClosedIdle => Volatile.Read(ref _closedIdle);
+
+    /// <summary>
+    /// Closes every keep-alive connection waiting for its next request, as a server's idle timeout does, at a moment
+    /// the test chooses (in-process timers can fire late and together, which would make a test's own timers cross);
+    /// returns once they are closed (at most 5 s).
+    /// </summary>
+    public async Task CloseIdleAsync()
+    {
+        var expected = ClosedIdle;
+        foreach (var wait in _idleWaits.Keys)
+        {
+            expected++;
+            await wait.CancelAsync();
+        }
+
+        for (var i = 0; i < 500 && ClosedIdle < expected; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -94,18 +113,27 @@ public sealed class ScriptedServer : IAsyncDisposable
                 {
                     using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                     var idle = filled == 0;
-                    readTimeout.CancelAfter(idle ? _idleTimeout : TimeSpan.FromSeconds(10));
+                    readTimeout.CancelAfter(TimeSpan.FromSeconds(10));
                     int read;
                     try
                     {
+                        if (idle)
+                        {
+                            _idleWaits[readTimeout] = true;
+                        }
+
                         read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
                     }
                     catch (OperationCanceledException) when (idle && !_stop.IsCancellationRequested)
                     {
-                        // Idle too long between requests: the server closes the keep-alive connection.
-                        Interlocked.Increment(ref _closedIdle);
+                        // Told to close idle connections: the server closes this keep-alive connection.
                         socket.Shutdown(SocketShutdown.Both);
+                        Interlocked.Increment(ref _closedIdle);
                         return;
+                    }
+                    finally
+                    {
+                        _idleWaits.TryRemove(readTimeout, out var _);
                     }
 
                     if (read == 0)

@@ -32,6 +32,29 @@ public sealed class ApiTransportTests
         observer.Resends.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Connections_the_server_closed_while_users_thought_cost_no_failure_and_the_server_counts_each_ok_once(bool onEpoll)
+    {
+        // Three users, four rounds; between rounds the server closes every idle keep-alive connection.
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var register, onEpoll: onEpoll);
+        var observer = new CountingObserver();
+
+        var all = new List<ApiResult<RegisterInvestorResponse>>();
+        for (var round = 0; round < 4; round++)
+        {
+            all.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => SendAsync(transport, register, observer).AsTask())));
+            await server.CloseIdleAsync();
+            await Task.Delay(20);
+        }
+
+        all.Where(r => !r.IsOk).Select(r => $"{r.Status}: {r.Error}").ShouldBeEmpty();
+        server.Requests.Count.ShouldBe(all.Count);
+        observer.Resends.ShouldBe(0, "a closed connection is seen before writing, so nothing needs sending again");
+    }
+
     [Fact]
     public async Task A_request_written_to_a_connection_that_then_closes_unanswered_is_a_failure_and_never_sent_again()
     {

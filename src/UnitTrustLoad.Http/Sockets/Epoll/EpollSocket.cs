@@ -132,6 +132,21 @@ internal sealed class EpollSocket : ClientSocket, IValueTaskSource<int>
         }
     }
 
+    public override unsafe bool ClosedByPeer()
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return true;
+            }
+
+            byte peeked;
+            var got = Libc.Recv(_fd, &peeked, 1, Libc.MSG_PEEK | Libc.MSG_DONTWAIT);
+            return got == 0 || (got < 0 && Marshal.GetLastPInvokeError() != Libc.EAGAIN);
+        }
+    }
+
     /// <summary>Closes the socket; a pending operation ends with <see cref="SocketError.OperationAborted"/>.</summary>
     public override void Dispose()
     {
