@@ -21,6 +21,14 @@ public enum WireOutcome
     /// </summary>
     ClosedBeforeAnswer,
 
+    /// <summary>
+    /// A reused keep-alive connection whose server had closed it before the request could reach it: the server's
+    /// close (FIN or reset, with no byte of an answer) had already arrived when the request was written out, so it
+    /// was sent before our first byte could arrive, and no server read the request. Looked at only for a connection
+    /// that had been idle (where a server's idle timeout can cross the request); a caller may send it again.
+    /// </summary>
+    ClosedBeforeRequest,
+
     /// <summary>The bytes received are not an HTTP/1.1 response, or one larger than the client accepts.</summary>
     Malformed,
 }

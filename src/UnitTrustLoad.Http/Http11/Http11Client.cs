@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -11,11 +10,16 @@ namespace UnitTrustLoad.Http.Http11;
 /// as callers need them (at most <see cref="Http11ClientOptions.MaxConnections"/>), request heads encoded once, answers
 /// read in place from the connection's buffer. Timeouts are enforced by one watchdog timer, not a timer per request.
 /// It reports what happened and never sends a request twice: whether to try again is the caller's decision, made
-/// from <see cref="HttpAnswer.BytesSent"/> and <see cref="HttpAnswer.Outcome"/>.
+/// from <see cref="HttpAnswer.BytesSent"/> and <see cref="HttpAnswer.Outcome"/>. Before a pooled connection carries a
+/// request, before any byte is written, it is checked: past its lifetime or the server's <c>Keep-Alive: timeout</c>
+/// (less a margin) it is closed; once idle for a millisecond or more, one non-blocking look (poll, or on the epoll loop
+/// the close it already saw and a MSG_PEEK recv) tells whether the server closed it meanwhile, and then another is
+/// taken or opened. The pool is last in, first out. The host is resolved again after the connection lifetime, and each
+/// of its addresses is tried in turn until one connects.
 /// </summary>
 public sealed class Http11Client : IHttpTransport, IAnswerOwner
 {
-    private readonly ConcurrentQueue<Http11Connection> _idle = new();
+    private readonly IdleStack<Http11Connection> _idle;
     private readonly List<Http11Connection> _all = [];
     private readonly Lock _allGate = new();
     private readonly SemaphoreSlim _returned = new(0);
@@ -24,7 +28,9 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
     private readonly TimeProvider _time;
     private readonly ITimer _watchdog;
     private readonly EpollLoop? _loop;
-    private EndPoint? _endPoint;
+    private readonly long _lifetimeTicks;
+    private readonly long _probeAfterTicks;
+    private volatile Resolution? _resolution;
     private int _open;
     private int _waiters;
 
@@ -39,6 +45,9 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         }
 
         _loop = options.UseEpoll ? new EpollLoop() : null;
+        _idle = new IdleStack<Http11Connection>(options.MaxConnections);
+        _lifetimeTicks = Ticks(options.PooledConnectionLifetime, time);
+        _probeAfterTicks = Math.Max(1, time.TimestampFrequency / 1000);
         _baseUrl = baseUrl;
         _options = options;
         _time = time;
@@ -65,8 +74,9 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         where TBody : IRequestBody
     {
         ArgumentNullException.ThrowIfNull(request);
-        var deadline = _time.GetTimestamp() + (long)(_options.RequestTimeout.TotalSeconds * _time.TimestampFrequency);
-        var (connection, failure) = await AcquireAsync(deadline, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetTimestamp();
+        var deadline = now + (long)(_options.RequestTimeout.TotalSeconds * _time.TimestampFrequency);
+        var (connection, failure) = await AcquireAsync(now, deadline, cancellationToken).ConfigureAwait(false);
         if (connection is null)
         {
             return failure;
@@ -74,10 +84,11 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
 
         var length = connection.WriteRequest(request, header, body);
         var reused = connection.Reused;
+        var wasIdle = reused && now - connection.IdleSince >= _probeAfterTicks;
         Exchange exchange;
         try
         {
-            exchange = await connection.ExchangeAsync(length, deadline, cancellationToken).ConfigureAwait(false);
+            exchange = await connection.ExchangeAsync(length, deadline, wasIdle, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -125,16 +136,16 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         // _returned is not disposed: a request still finishing after the run may signal it, and it holds no handle.
     }
 
-    private async ValueTask<(Http11Connection? Connection, HttpAnswer Failure)> AcquireAsync(long deadline, CancellationToken cancellationToken)
+    private async ValueTask<(Http11Connection? Connection, HttpAnswer Failure)> AcquireAsync(long now, long deadline, CancellationToken cancellationToken)
     {
         var waiting = false;
         try
         {
             while (true)
             {
-                while (_idle.TryDequeue(out var idle))
+                while (_idle.TryPop(out var idle))
                 {
-                    if (!idle.IsDead)
+                    if (Reusable(idle, now))
                     {
                         return (idle, default);
                     }
@@ -144,7 +155,7 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
 
                 if (Interlocked.Increment(ref _open) <= _options.MaxConnections)
                 {
-                    return await ConnectAsync(cancellationToken).ConfigureAwait(false);
+                    return await ConnectAsync(now, cancellationToken).ConfigureAwait(false);
                 }
 
                 Interlocked.Decrement(ref _open);
@@ -163,6 +174,7 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
 
                 // Bounded wait: a release signals, and the short cap re-checks even if a signal was missed.
                 await _returned.WaitAsync(remaining < TimeSpan.FromMilliseconds(50) ? remaining : TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
+                now = _time.GetTimestamp();
             }
         }
         finally
@@ -174,24 +186,34 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         }
     }
 
-    private async ValueTask<(Http11Connection? Connection, HttpAnswer Failure)> ConnectAsync(CancellationToken cancellationToken)
+    // Checked before any byte is written: a connection that may not or cannot carry the request is never used.
+    private bool Reusable(Http11Connection idle, long now)
+        => !idle.IsDead && now < idle.ReuseBefore && !idle.PeerGone(probe: now - idle.IdleSince >= _probeAfterTicks);
+
+    private async ValueTask<(Http11Connection? Connection, HttpAnswer Failure)> ConnectAsync(long now, CancellationToken cancellationToken)
     {
         try
         {
-            var endPoint = _endPoint ??= await ResolveAsync(cancellationToken).ConfigureAwait(false);
-            var (connection, error, timedOut) = await Http11Connection.ConnectAsync(endPoint, _options.ConnectTimeout, _loop, _time.GetTimestamp(), cancellationToken).ConfigureAwait(false);
-            if (connection is null)
+            var addresses = await AddressesAsync(now, cancellationToken).ConfigureAwait(false);
+            string? errors = null;
+            var timedOut = true;
+            foreach (var address in addresses)
             {
-                Interlocked.Decrement(ref _open);
-                return (null, HttpAnswer.Failed(timedOut ? WireOutcome.Timeout : WireOutcome.ConnectFailed, error!));
+                var endPoint = new IPEndPoint(address, _baseUrl.Port);
+                var (connection, error, late) = await Http11Connection.ConnectAsync(endPoint, _options.ConnectTimeout, _loop, _time.GetTimestamp(), cancellationToken).ConfigureAwait(false);
+                if (connection is not null)
+                {
+                    return Keep(connection);
+                }
+
+                errors = errors is null ? error : $"{errors}; {error}";
+                timedOut &= late;
             }
 
-            lock (_allGate)
-            {
-                _all.Add(connection);
-            }
-
-            return (connection, default);
+            // No address took the connection: resolve afresh next time, the host may have moved.
+            _resolution = null;
+            Interlocked.Decrement(ref _open);
+            return (null, HttpAnswer.Failed(timedOut ? WireOutcome.Timeout : WireOutcome.ConnectFailed, errors ?? $"{_baseUrl.Host}: no address"));
         }
         catch (SocketException ex)
         {
@@ -205,18 +227,52 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         }
     }
 
-    private async Task<EndPoint> ResolveAsync(CancellationToken cancellationToken)
+    private (Http11Connection? Connection, HttpAnswer Failure) Keep(Http11Connection connection)
     {
-        var port = _baseUrl.Port;
-        if (IPAddress.TryParse(_baseUrl.IdnHost, out var address))
+        connection.ExpiresAt = SaturatingAdd(connection.OpenedAt, _lifetimeTicks);
+        connection.ReuseBefore = connection.ExpiresAt;
+        if (!_idle.TryAssignSlot(connection))
         {
-            return new IPEndPoint(address, port);
+            // Cannot happen while _open bounds the connections kept; refused rather than kept untracked.
+            connection.Dispose();
+            Interlocked.Decrement(ref _open);
+            return (null, HttpAnswer.Failed(WireOutcome.ConnectFailed, $"no free connection slot (at most {_options.MaxConnections} connections)"));
         }
 
-        var addresses = await Dns.GetHostAddressesAsync(_baseUrl.IdnHost, cancellationToken).ConfigureAwait(false);
-        return addresses.Length > 0
-            ? new IPEndPoint(addresses[0], port)
-            : throw new SocketException((int)SocketError.HostNotFound);
+        lock (_allGate)
+        {
+            _all.Add(connection);
+        }
+
+        return (connection, default);
+    }
+
+    // The host's addresses, resolved again once a connection lifetime has passed (an IP literal never is).
+    private async ValueTask<IPAddress[]> AddressesAsync(long now, CancellationToken cancellationToken)
+    {
+        var known = _resolution;
+        if (known is not null && now < known.Until)
+        {
+            return known.Addresses;
+        }
+
+        var host = _baseUrl.IdnHost;
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            _resolution = new Resolution([literal], long.MaxValue);
+            return _resolution.Addresses;
+        }
+
+        var addresses = _options.ResolveHost is { } resolve
+            ? await resolve(host, cancellationToken).ConfigureAwait(false)
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
+        {
+            throw new SocketException((int)SocketError.HostNotFound);
+        }
+
+        _resolution = new Resolution(addresses, SaturatingAdd(now, _lifetimeTicks));
+        return addresses;
     }
 
     private void Release(Http11Connection connection)
@@ -227,7 +283,13 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         }
         else
         {
-            _idle.Enqueue(connection);
+            var now = _time.GetTimestamp();
+            connection.IdleSince = now;
+            var keepAlive = connection.KeepAliveSeconds;
+            connection.ReuseBefore = keepAlive < 0
+                ? connection.ExpiresAt
+                : Math.Min(connection.ExpiresAt, SaturatingAdd(now, KeepAliveTicks(keepAlive)));
+            _idle.Push(connection);
         }
 
         if (Volatile.Read(ref _waiters) > 0)
@@ -247,9 +309,24 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
 
         if (removed)
         {
+            _idle.ReleaseSlot(connection);
             Interlocked.Decrement(ref _open);
         }
     }
+
+    // The server's idle timeout less a margin (a second, or half of a shorter timeout), so we never race its close.
+    private long KeepAliveTicks(int seconds)
+        => (long)((seconds - Math.Min(1.0, seconds / 2.0)) * _time.TimestampFrequency);
+
+    private static long Ticks(TimeSpan span, TimeProvider time)
+        => span <= TimeSpan.Zero || span == Timeout.InfiniteTimeSpan || span.TotalSeconds * time.TimestampFrequency >= long.MaxValue / 2
+            ? long.MaxValue / 2
+            : (long)(span.TotalSeconds * time.TimestampFrequency);
+
+    private static long SaturatingAdd(long at, long ticks) => at > long.MaxValue - ticks ? long.MaxValue : at + ticks;
+
+    /// <summary>The host's addresses and until when they hold.</summary>
+    private sealed record Resolution(IPAddress[] Addresses, long Until);
 
     private void AbortLate()
     {

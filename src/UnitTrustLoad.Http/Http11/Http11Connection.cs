@@ -14,7 +14,7 @@ namespace UnitTrustLoad.Http.Http11;
 /// buffer), the answer read into a reused receive buffer and framed by <see cref="ResponseParser"/>. After warm-up an
 /// exchange allocates nothing. Failures come back as an <see cref="Exchange"/>, not as exceptions.
 /// </summary>
-internal sealed class Http11Connection : IDisposable
+internal sealed class Http11Connection : IDisposable, ISlotted
 {
     /// <summary>Answers larger than this are refused (an API answer is a few hundred bytes; this bounds memory).</summary>
     public const int MaxResponseBytes = 16 * 1024 * 1024;
@@ -23,6 +23,7 @@ internal sealed class Http11Connection : IDisposable
     private const int Busy = 1;
     private const int Aborted = 2;
     private const long TimedOut = -1;
+    private const string ClosedFirstMessage = "the server had closed the keep-alive connection before the request reached it";
 
     private readonly ClientSocket _socket;
     private readonly ArrayBufferWriter<byte> _body = new(1024);
@@ -31,6 +32,7 @@ internal sealed class Http11Connection : IDisposable
     private int _state;
     private long _deadline;
     private int _exchanges;
+    private bool _closedFirst;
 
     private Http11Connection(ClientSocket socket, long openedAt)
     {
@@ -43,6 +45,21 @@ internal sealed class Http11Connection : IDisposable
 
     /// <summary>Set while an <see cref="HttpAnswer"/> holds the connection; cleared once, when it is given back.</summary>
     public int Leased;
+
+    /// <summary>When it went back to the pool (TimeProvider timestamp), set by the client.</summary>
+    public long IdleSince;
+
+    /// <summary>After this timestamp it is not reused: its lifetime, or the server's keep-alive timeout, ran out.</summary>
+    public long ReuseBefore;
+
+    /// <summary>When its lifetime (Target:PooledConnectionLifetime) ends, set by the client at connect.</summary>
+    public long ExpiresAt;
+
+    /// <summary>Its place in the client's <see cref="IdleStack{T}"/>, for as long as the client keeps it.</summary>
+    public int Slot { get; set; } = -1;
+
+    /// <summary>What the last answer's <c>Keep-Alive: timeout=N</c> said (seconds), -1 when it said nothing.</summary>
+    public int KeepAliveSeconds { get; private set; } = -1;
 
     /// <summary>Bytes of the current (or last) request the socket took: 0 means none left this machine.</summary>
     public int BytesSent { get; private set; }
@@ -123,9 +140,14 @@ internal sealed class Http11Connection : IDisposable
         return length + bodyLength;
     }
 
-    /// <summary>Sends the written request and reads one answer; <paramref name="deadline"/> is watched by the transport.</summary>
+    /// <summary>
+    /// Sends the written request and reads one answer; <paramref name="deadline"/> is watched by the transport. With
+    /// <paramref name="checkAfterWrite"/> (a reused connection that had been idle), one look right after the request
+    /// is written tells whether the server's close had already arrived: then it cannot have read the request
+    /// (<see cref="WireOutcome.ClosedBeforeRequest"/>).
+    /// </summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    public async ValueTask<Exchange> ExchangeAsync(int requestLength, long deadline, CancellationToken cancellationToken)
+    public async ValueTask<Exchange> ExchangeAsync(int requestLength, long deadline, bool checkAfterWrite, CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _state, Busy, Idle) != Idle)
         {
@@ -138,11 +160,16 @@ internal sealed class Http11Connection : IDisposable
         {
             var sent = 0;
             BytesSent = 0;
+            _closedFirst = false;
             while (sent < requestLength)
             {
                 sent += await _socket.SendAsync(_send.AsMemory(sent, requestLength - sent), cancellationToken).ConfigureAwait(false);
                 BytesSent = sent;
             }
+
+            // The server's close already here once the request is out: it left the server before our first byte
+            // could arrive there (a server's idle timeout crossing our reuse), so no server read this request.
+            _closedFirst = checkAfterWrite && Reused && _socket.ClosedByPeer();
 
             var head = default(ResponseHead);
             var haveHead = false;
@@ -198,8 +225,8 @@ internal sealed class Http11Connection : IDisposable
 
             Abort();
             return Exchange.Failed(
-                filled == 0 && Reused ? WireOutcome.ClosedBeforeAnswer : WireOutcome.ConnectionError,
-                ex.Message);
+                filled == 0 && Reused ? (_closedFirst ? WireOutcome.ClosedBeforeRequest : WireOutcome.ClosedBeforeAnswer) : WireOutcome.ConnectionError,
+                _closedFirst && filled == 0 ? ClosedFirstMessage : ex.Message);
         }
     }
 
@@ -218,6 +245,9 @@ internal sealed class Http11Connection : IDisposable
         return true;
     }
 
+    /// <summary>True when this idle connection must not carry a request (<see cref="ClientSocket.PeerGone"/>).</summary>
+    public bool PeerGone(bool probe) => _socket.PeerGone(probe);
+
     public void Dispose() => Abort();
 
     private void Abort()
@@ -233,6 +263,7 @@ internal sealed class Http11Connection : IDisposable
         if (exchange.Outcome == WireOutcome.Answered && !timedOut && Interlocked.CompareExchange(ref _state, Idle, Busy) == Busy)
         {
             _exchanges++;
+            KeepAliveSeconds = exchange.Head.KeepAliveSeconds;
             if (exchange.Head.Close)
             {
                 Abort();
@@ -306,6 +337,11 @@ internal sealed class Http11Connection : IDisposable
         if (haveHead && !head.Chunked && head.ContentLength < 0)
         {
             return Answered(head with { Close = true }, filled - head.HeadLength);
+        }
+
+        if (filled == 0 && Reused && _closedFirst)
+        {
+            return Exchange.Failed(WireOutcome.ClosedBeforeRequest, ClosedFirstMessage);
         }
 
         return filled == 0 && Reused

@@ -34,6 +34,7 @@ internal static class ResponseParser
         var contentLength = -1L;
         var chunked = false;
         var close = http10;
+        var keepAlive = -1;
         var rest = lineEnd < 0 ? ReadOnlySpan<byte>.Empty : lines[(lineEnd + 2)..];
         while (!rest.IsEmpty)
         {
@@ -64,6 +65,10 @@ internal static class ResponseParser
                 chunked = EndsWithIgnoreCase(value, "chunked"u8);
                 close |= !chunked;
             }
+            else if (name.EqualsIgnoreCaseAscii("Keep-Alive"u8))
+            {
+                keepAlive = KeepAliveTimeout(value);
+            }
             else if (name.EqualsIgnoreCaseAscii("Connection"u8))
             {
                 if (ContainsIgnoreCase(value, "close"u8))
@@ -88,7 +93,7 @@ internal static class ResponseParser
             close = true;
         }
 
-        head = new ResponseHead(status, end + 4, contentLength, chunked, close);
+        head = new ResponseHead(status, end + 4, contentLength, chunked, close, keepAlive);
         return ParseStatus.Complete;
     }
 
@@ -110,6 +115,27 @@ internal static class ResponseParser
         Walk(data, compact: true, out bodyLength, out _);
         consumed = end;
         return ParseStatus.Complete;
+    }
+
+    // "timeout=5, max=100" (RFC 2068 section 19.7.1): the timeout's seconds, or -1 when absent or not a number.
+    private static int KeepAliveTimeout(ReadOnlySpan<byte> value)
+    {
+        while (!value.IsEmpty)
+        {
+            var comma = value.IndexOf((byte)',');
+            var parameter = (comma < 0 ? value : value[..comma]).Trim(" \t"u8);
+            value = comma < 0 ? ReadOnlySpan<byte>.Empty : value[(comma + 1)..];
+            var equals = parameter.IndexOf((byte)'=');
+            if (equals <= 0 || !parameter[..equals].Trim(" \t"u8).EqualsIgnoreCaseAscii("timeout"u8))
+            {
+                continue;
+            }
+
+            var number = parameter[(equals + 1)..].Trim(" \t\""u8);
+            return Utf8Parser.TryParse(number, out int seconds, out var used) && used == number.Length && seconds >= 0 ? seconds : -1;
+        }
+
+        return -1;
     }
 
     private static ParseStatus Walk(Span<byte> data, bool compact, out int written, out int end)

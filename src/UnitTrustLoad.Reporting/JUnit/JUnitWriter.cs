@@ -54,6 +54,21 @@ internal sealed class JUnitWriter : IReportWriter
         xml.WriteAttributeString("name", "thresholds");
         Counts(xml, result.Thresholds.Count + regressionCase, thresholdFailures + regressionFailure, TimeSpan.Zero);
         xml.WriteAttributeString("timestamp", timestamp);
+        if (context.Settings.Count > 0)
+        {
+            // The caller's settings lines, as every other report opens with them (JUnit's place for them).
+            xml.WriteStartElement("properties");
+            foreach (var setting in context.Settings)
+            {
+                xml.WriteStartElement("property");
+                xml.WriteAttributeString("name", Clean(setting.Key));
+                xml.WriteAttributeString("value", Clean(setting.Value));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
         foreach (var t in result.Thresholds)
         {
             xml.WriteStartElement("testcase");

@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Http.Features;
 using UnitTrustLoad.Simulator.Apis;
 
 namespace UnitTrustLoad.Simulator.Faults;
 
 /// <summary>
-/// Adds latency, then at most one of: a dropped connection, a 408 after a delay, or a 500, each
-/// with its configured share (one random draw, so the shares are exact and never overlap).
-/// Faults strike before the operation runs, so a faulted request changes nothing.
+/// Adds latency, then at most one of: a dropped connection, a 408 after a delay, a 500, or the operation carried out
+/// and its connection dropped unanswered, each with its configured share (one random draw, so the shares are exact and
+/// never overlap). The first three strike before the operation runs, so such a request changes nothing; the last
+/// (ApplyThenDropRate) commits it and answers nothing, the "unknown outcome" a client cannot tell from a lost request.
 /// Installed only when a fault is configured: no cost otherwise.
 /// </summary>
 internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan plan, TimeProvider time)
@@ -44,7 +46,30 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan p
             return;
         }
 
+        if (draw < fault.DropRate + fault.TimeoutRate + fault.ErrorRate + fault.ApplyThenDropRate)
+        {
+            await ApplyThenDropAsync(context);
+            return;
+        }
+
         await next(context);
+    }
+
+    // The operation runs to its end (its transaction committed), writing its answer into nothing; then the connection
+    // is aborted, so not one byte of the answer leaves.
+    private async Task ApplyThenDropAsync(HttpContext context)
+    {
+        var wire = context.Features.Get<IHttpResponseBodyFeature>();
+        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Features.Set(wire);
+            context.Abort();
+        }
     }
 
     private static Task WriteProblemAsync(HttpContext context, int status, string title, string type)

@@ -45,5 +45,5 @@ internal sealed class FaultPlan
     }
 
     private static bool Injects(FaultOptions fault)
-        => fault.LatencyMs > 0 || fault.LatencyJitterMs > 0 || fault.ErrorRate > 0 || fault.TimeoutRate > 0 || fault.DropRate > 0;
+        => fault.LatencyMs > 0 || fault.LatencyJitterMs > 0 || fault.ErrorRate > 0 || fault.TimeoutRate > 0 || fault.DropRate > 0 || fault.ApplyThenDropRate > 0;
 }

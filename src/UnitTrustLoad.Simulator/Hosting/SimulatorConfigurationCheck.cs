@@ -39,6 +39,7 @@ internal static class SimulatorConfigurationCheck
         ["TimeoutRate"] = Kind.Fraction,
         ["TimeoutDelayMs"] = Kind.Integer,
         ["DropRate"] = Kind.Fraction,
+        ["ApplyThenDropRate"] = Kind.Fraction,
         ["CorruptBalanceRate"] = Kind.Fraction,
     };
 

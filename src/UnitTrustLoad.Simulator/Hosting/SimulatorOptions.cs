@@ -63,6 +63,12 @@ public sealed class FaultOptions
     /// <summary>Share of requests whose connection is dropped without an answer.</summary>
     public double DropRate { get; set; }
 
+    /// <summary>
+    /// Share of requests carried out (and committed) whose connection is then dropped without an answer: the
+    /// "unknown outcome" case, where the client cannot tell whether its request took effect.
+    /// </summary>
+    public double ApplyThenDropRate { get; set; }
+
     /// <summary>Test-only: share of balance answers whose units are deliberately wrong (FetchBalance only), so the suite's ledger can be shown to catch it.</summary>
     public double CorruptBalanceRate { get; set; }
 }

@@ -80,10 +80,11 @@ internal static class SimulatorOptionsValidator
         CheckRate(path, "ErrorRate", fault.ErrorRate, problems);
         CheckRate(path, "TimeoutRate", fault.TimeoutRate, problems);
         CheckRate(path, "DropRate", fault.DropRate, problems);
+        CheckRate(path, "ApplyThenDropRate", fault.ApplyThenDropRate, problems);
         CheckRate(path, "CorruptBalanceRate", fault.CorruptBalanceRate, problems);
-        if (fault.ErrorRate + fault.TimeoutRate + fault.DropRate > 1.0 + 1e-9)
+        if (fault.ErrorRate + fault.TimeoutRate + fault.DropRate + fault.ApplyThenDropRate > 1.0 + 1e-9)
         {
-            problems.Add($"{path}: ErrorRate + TimeoutRate + DropRate is above 1; they share the same requests, so lower them to add up to at most 1.");
+            problems.Add($"{path}: ErrorRate + TimeoutRate + DropRate + ApplyThenDropRate is above 1; they share the same requests, so lower them to add up to at most 1.");
         }
 
         if (fault.CorruptBalanceRate > 0 && !string.Equals(key, FaultKeys.FetchBalance, StringComparison.OrdinalIgnoreCase))

@@ -26,14 +26,17 @@ internal sealed class ApiTransport(IHttpTransport http, FailureLog failures) : I
         JsonTypeInfo<TRequest> requestType,
         JsonTypeInfo<TResponse> responseType,
         AccessToken token,
+        ICallObserver? observer,
         CancellationToken cancellationToken)
     {
         var header = AuthorizationFor(token);
         var answer = await http.PostAsync(operation.Request, header, new JsonBody<TRequest>(body, requestType), cancellationToken).ConfigureAwait(false);
-        if (answer.Outcome == WireOutcome.ClosedBeforeAnswer && answer.ConnectionReused)
+        if (MaySendAgain(answer))
         {
-            // A keep-alive connection the server had closed: sent again once on a new one (as before the redesign;
-            // whether the server may have read it is in answer.BytesSent, which the retry rules will judge by).
+            // A keep-alive connection no server read the request from: it is sent once more (on another
+            // connection), and counted.
+            answer.Dispose();
+            observer?.Resent(operation.ResendCounter);
             answer = await http.PostAsync(operation.Request, header, new JsonBody<TRequest>(body, requestType), cancellationToken).ConfigureAwait(false);
         }
 
@@ -44,6 +47,18 @@ internal sealed class ApiTransport(IHttpTransport http, FailureLog failures) : I
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>
+    /// RFC 9110 section 9.2.2: a request that is not idempotent may be sent again only when the server cannot have
+    /// received it: a reused connection failed before any byte of it was written, or the server's close had already
+    /// arrived when it was written out (<see cref="WireOutcome.ClosedBeforeRequest"/>: the server closed first).
+    /// Otherwise, once a byte left, the server may have carried it out (an unknown outcome), and sending it again
+    /// could do it twice.
+    /// </summary>
+    internal static bool MaySendAgain(in HttpAnswer answer)
+        => answer.ConnectionReused
+            && (answer.Outcome == WireOutcome.ClosedBeforeRequest
+                || (!answer.RequestWritten && answer.Outcome is WireOutcome.ClosedBeforeAnswer or WireOutcome.ConnectionError));
 
     private ApiResult<TResponse> Read<TResponse>(ApiOperation operation, in HttpAnswer answer, JsonTypeInfo<TResponse> responseType)
     {

@@ -1,8 +1,9 @@
 namespace UnitTrustLoad.Api;
 
 /// <summary>
-/// What a call's caller wants to see of the client's own work: a token request it had to wait for, and a retry after
-/// a 401. The scenarios implement it to record the token request as a step; the API knows nothing of the engine.
+/// What a call's caller wants to see of the client's own work: a token request it had to wait for, a retry after a
+/// 401, and a resend on a failed keep-alive connection. The scenarios implement it to record the token request as a
+/// step and the rest as counters; the API knows nothing of the engine.
 /// </summary>
 internal interface ICallObserver
 {
@@ -11,4 +12,7 @@ internal interface ICallObserver
 
     /// <summary>The API refused a token (401); the call is being retried once with a fresh one.</summary>
     void AuthRetried();
+
+    /// <summary>A request was sent again because its keep-alive connection failed before any byte of it was written.</summary>
+    void Resent(string counter);
 }

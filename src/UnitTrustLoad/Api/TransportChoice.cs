@@ -25,6 +25,13 @@ internal static class TransportChoice
     /// <summary>The HTTP client for <paramref name="baseUrl"/>: ours for http:// (unless told otherwise), else <paramref name="http"/>.</summary>
     public static IHttpTransport Create(TargetOptions target, Uri baseUrl, HttpClient http, TimeProvider time)
         => UsesLean(target.Transport, baseUrl)
-            ? new Http11Client(baseUrl, new Http11ClientOptions(target.MaxConnections, target.RequestTimeout, target.ConnectTimeout, UsesEpoll(target.SocketEngine)), time)
+            ? new Http11Client(baseUrl, LeanOptions(target), time)
             : new HttpClientTransport(http);
+
+    /// <summary>Our HTTP/1.1 client's settings from the Target section (Target:PooledConnectionLifetime included).</summary>
+    public static Http11ClientOptions LeanOptions(TargetOptions target)
+        => new(target.MaxConnections, target.RequestTimeout, target.ConnectTimeout, UsesEpoll(target.SocketEngine))
+        {
+            PooledConnectionLifetime = target.PooledConnectionLifetime,
+        };
 }

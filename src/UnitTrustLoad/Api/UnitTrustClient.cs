@@ -47,7 +47,7 @@ internal sealed class UnitTrustClient(ApiTransport transport, TokenCache tokens,
             return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);
         }
 
-        var attempt = await transport.SendAsync(operation, body, requestType, responseType, token, cancellationToken).ConfigureAwait(false);
+        var attempt = await transport.SendAsync(operation, body, requestType, responseType, token, observer, cancellationToken).ConfigureAwait(false);
         if (attempt.Status is "401")
         {
             // The server stopped accepting our token early (rotated keys, clock skew): one shared refresh, one retry.
@@ -58,7 +58,7 @@ internal sealed class UnitTrustClient(ApiTransport transport, TokenCache tokens,
                 return ApiResult<TResponse>.Fail(CallStatus.NoToken, tokens.LastError);
             }
 
-            attempt = await transport.SendAsync(operation, body, requestType, responseType, token, cancellationToken).ConfigureAwait(false);
+            attempt = await transport.SendAsync(operation, body, requestType, responseType, token, observer, cancellationToken).ConfigureAwait(false);
         }
 
         return attempt;

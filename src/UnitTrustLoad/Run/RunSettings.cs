@@ -1,4 +1,5 @@
 using System.Globalization;
+using UnitTrustLoad.Api;
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Scenarios;
@@ -77,5 +78,21 @@ internal static class RunSettings
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// The "resends" line, in every report: how many requests of each step were sent a second time because no server
+    /// can have read them (their keep-alive connection failed before any byte was written, or the server had closed
+    /// it first): the only resend RFC 9110 allows for a POST.
+    /// </summary>
+    public static KeyValuePair<string, string> Resends(RunResult result)
+    {
+        var counts = result.Counters
+            .Where(c => c.Key.StartsWith(ApiOperation.ResendPrefix, StringComparison.Ordinal) && c.Value > 0)
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key[ApiOperation.ResendPrefix.Length..]} {c.Value}"))
+            .ToList();
+        var what = counts.Count == 0 ? "none" : string.Join(", ", counts);
+        return new("resends", $"{what} (a request is sent again only when no server can have read it: its keep-alive connection failed before any byte was written, or the server had closed it first)");
     }
 }

@@ -118,7 +118,7 @@ internal sealed class SuiteRun(
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         var settings = RunSettings.Describe(plan, configuration);
-        var context = new ReportContext(result, exitCode, timeZone, [.. settings, .. RunSettings.Outages(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
+        var context = new ReportContext(result, exitCode, timeZone, [.. settings, RunSettings.Resends(result), .. RunSettings.Outages(result), .. generator], baseline, RunChecks.From(result), RunFiles.Names, options.Report.FailOnRegression);
         var reportFailures = await ReportWriterSet.Default.WriteAllAsync(context, folder, CancellationToken.None);
         await stdout.WriteLineAsync();
         await stdout.WriteLineAsync(TextSummary.Render(context));

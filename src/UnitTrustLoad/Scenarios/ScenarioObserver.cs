@@ -6,7 +6,7 @@ namespace UnitTrustLoad.Scenarios;
 
 /// <summary>
 /// A virtual user's view of the client's own work: a token request it waited for is recorded as the "token" step of
-/// its scenario, a 401 retry as the auth_retries counter. One per virtual user, kept in its context's data.
+/// its scenario, a 401 retry as the auth_retries counter, a resend as its step's resends_ counter. One per virtual user, kept in its context's data.
 /// </summary>
 internal sealed class ScenarioObserver : ICallObserver
 {
@@ -42,4 +42,6 @@ internal sealed class ScenarioObserver : ICallObserver
     }
 
     public void AuthRetried() => _context.AddCounter(AuthRetriesCounter);
+
+    public void Resent(string counter) => _context.AddCounter(counter);
 }

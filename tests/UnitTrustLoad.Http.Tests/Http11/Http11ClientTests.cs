@@ -109,22 +109,121 @@ public abstract class Http11ClientTests
     }
 
     [Fact]
-    public async Task A_keep_alive_connection_the_server_closed_silently_is_reported_as_such_and_never_resent()
+    public async Task A_keep_alive_connection_the_server_closed_while_idle_is_discarded_before_any_byte_is_written()
     {
         // The first answer says nothing about closing, then the server hangs up: the next request finds a dead
-        // connection. Whether to send again is the caller's decision; the client says what happened and sends once.
+        // connection, which the client sees before writing to it, so the request goes once, on a new connection.
         await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered(closeAfter: true));
         using var transport = Create(server.BaseUrl, out var register);
 
         (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
         await Task.Delay(100);
         var second = await RegisterAsync(transport, register);
-        var third = await RegisterAsync(transport, register);
 
-        second.Outcome.ShouldBe(WireOutcome.ClosedBeforeAnswer);
-        second.ConnectionReused.ShouldBeTrue();
-        third.ShouldBeAnswered(201);
+        second.ShouldBeAnswered(201);
+        second.ConnectionReused.ShouldBeFalse();
         server.Accepted.ShouldBe(2);
+        server.Requests.Count.ShouldBe(2, "no byte went to the closed connection");
+    }
+
+    [Fact]
+    public async Task Keep_alive_connections_the_server_closed_while_users_thought_are_replaced_before_any_byte_and_the_server_counts_each_request_once()
+    {
+        // Three users, four rounds; between rounds the server closes every idle keep-alive connection (its idle
+        // timeout, at a moment the test controls) and the users think 20 ms more before the next request.
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var register);
+
+        var all = new List<Answer>();
+        for (var round = 0; round < 4; round++)
+        {
+            all.AddRange(await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RegisterAsync(transport, register))));
+            await server.CloseIdleAsync();
+            await Task.Delay(20);
+        }
+
+        all.ShouldAllBe(a => a.Outcome == WireOutcome.Answered && a.Status == 201);
+        all.ShouldAllBe(a => !a.ConnectionReused, "each round's connections were closed by the server and replaced");
+        server.Requests.Count.ShouldBe(all.Count, "the server's count equals the answers, each request sent once");
+        server.ClosedIdle.ShouldBeGreaterThanOrEqualTo(9);
+    }
+
+    [Fact]
+    public async Task The_servers_keep_alive_timeout_retires_an_idle_connection_before_the_server_would_close_it()
+    {
+        // "Keep-Alive: timeout=1": reused at most 0.5 s after the answer (the margin); this server never closes.
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered("Keep-Alive: timeout=1, max=100\r\n"));
+        using var transport = Create(server.BaseUrl, out var register);
+
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+        await Task.Delay(700);
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+
+        server.Accepted.ShouldBe(2);
+        server.ConnectionOfRequest.ShouldBe([1, 1, 2]);
+    }
+
+    [Fact]
+    public async Task A_connection_past_its_pooled_lifetime_is_not_reused_and_the_host_is_resolved_again()
+    {
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        var resolutions = 0;
+        var baseUrl = new Uri($"http://wire-test.invalid:{server.BaseUrl.Port}");
+        using var transport = Create(baseUrl, out var register, options: o => o with
+        {
+            PooledConnectionLifetime = TimeSpan.FromMilliseconds(300),
+            ResolveHost = (_, _) =>
+            {
+                Interlocked.Increment(ref resolutions);
+                return Task.FromResult(new[] { System.Net.IPAddress.Loopback });
+            },
+        });
+
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+        await Task.Delay(450);
+        (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+
+        server.ConnectionOfRequest.ShouldBe([1, 1, 2]);
+        resolutions.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Every_address_of_the_host_is_tried_in_turn_until_one_connects()
+    {
+        // 127.0.0.2 is loopback too, but nobody listens there: refused, then 127.0.0.1 answers.
+        await using var server = new ScriptedServer((_, _) => ScriptedAnswer.Registered());
+        var baseUrl = new Uri($"http://wire-test.invalid:{server.BaseUrl.Port}");
+        using var transport = Create(baseUrl, out var register, options: o => o with
+        {
+            ResolveHost = (_, _) => Task.FromResult(new[] { System.Net.IPAddress.Parse("127.0.0.2"), System.Net.IPAddress.Loopback }),
+        });
+
+        var answer = await RegisterAsync(transport, register);
+
+        answer.ShouldBeAnswered(201);
+        server.Accepted.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Idle_connections_are_reused_last_in_first_out_so_the_others_age_out()
+    {
+        // Two requests at once open two connections; the sequential ones after all take the one given back last.
+        await using var server = new ScriptedServer((n, _) => n <= 2
+            ? new ScriptedAnswer(ScriptedAnswer.Registered().Pieces, Hang: TimeSpan.FromMilliseconds(n == 1 ? 100 : 300))
+            : ScriptedAnswer.Registered());
+        using var transport = Create(server.BaseUrl, out var register);
+
+        var burst = await Task.WhenAll(RegisterAsync(transport, register), RegisterAsync(transport, register));
+        for (var i = 0; i < 4; i++)
+        {
+            (await RegisterAsync(transport, register)).ShouldBeAnswered(201);
+        }
+
+        burst.ShouldAllBe(a => a.Outcome == WireOutcome.Answered);
+        server.Accepted.ShouldBe(2);
+        server.ConnectionOfRequest.Skip(2).Distinct().Count().ShouldBe(1, string.Join(",", server.ConnectionOfRequest));
     }
 
     [Fact]
@@ -310,10 +409,11 @@ public abstract class Http11ClientTests
     /// <summary>True to drive the sockets with our epoll loop, false for .NET's socket engine.</summary>
     protected abstract bool OnEpoll { get; }
 
-    private Http11Client Create(Uri baseUrl, out HttpRequestTemplate register, TimeSpan? timeout = null, int maxConnections = 16)
+    private Http11Client Create(Uri baseUrl, out HttpRequestTemplate register, TimeSpan? timeout = null, int maxConnections = 16, Func<Http11ClientOptions, Http11ClientOptions>? options = null)
     {
         register = HttpRequestTemplate.Post(new Uri(baseUrl, "/api/Investors/Register?api-version=2.0"));
-        var transport = new Http11Client(baseUrl, new Http11ClientOptions(maxConnections, timeout ?? TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), OnEpoll), TimeProvider.System);
+        var settings = new Http11ClientOptions(maxConnections, timeout ?? TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5), OnEpoll);
+        var transport = new Http11Client(baseUrl, options is null ? settings : options(settings), TimeProvider.System);
         transport.UsesEpoll.ShouldBe(OnEpoll);
         return transport;
     }

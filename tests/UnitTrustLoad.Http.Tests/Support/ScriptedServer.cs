@@ -7,7 +7,9 @@ namespace UnitTrustLoad.Http.Tests.Support;
 /// <summary>
 /// A raw TCP listener on 127.0.0.1 that answers each request with bytes the test scripts: split into pieces with pauses,
 /// chunked, closing, or broken, as no well-behaved server would. It records every request it read and every
-/// connection it accepted. Bounded: each read waits at most 10 s, and disposal stops everything.
+/// connection it accepted (and which connection carried each request). Told to, it closes the keep-alive
+/// connections waiting for their next request, as a server's idle timeout does. Bounded: each read waits at most 10 s, and
+/// disposal stops everything.
 /// </summary>
 public sealed class ScriptedServer : IAsyncDisposable
 {
@@ -18,6 +20,8 @@ public sealed class ScriptedServer : IAsyncDisposable
     private readonly Task _accepting;
     private int _requests;
     private int _accepted;
+    private int _closedIdle;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<CancellationTokenSource, bool> _idleWaits = new();
 
     public ScriptedServer(Func<int, string, ScriptedAnswer> script)
     {
@@ -31,6 +35,32 @@ public sealed class ScriptedServer : IAsyncDisposable
     public int Accepted => Volatile.Read(ref _accepted);
 
     public List<string> Requests { get; } = [];
+
+    /// <summary>For each request in <see cref="Requests"/>, the number (from 1) of the connection it came on.</summary>
+    public List<int> ConnectionOfRequest { get; } = [];
+
+    /// <summary>Idle keep-alive connections this server closed (<see cref="CloseIdleAsync"/>).</summary>
+    public int ClosedIdle => Volatile.Read(ref _closedIdle);
+
+    /// <summary>
+    /// Closes every keep-alive connection waiting for its next request, as a server's idle timeout does, at a moment
+    /// the test chooses (in-process timers can fire late and together, which would make a test's own timers cross);
+    /// returns once they are closed (at most 5 s).
+    /// </summary>
+    public async Task CloseIdleAsync()
+    {
+        var expected = ClosedIdle;
+        foreach (var wait in _idleWaits.Keys)
+        {
+            expected++;
+            await wait.CancelAsync();
+        }
+
+        for (var i = 0; i < 500 && ClosedIdle < expected; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -60,15 +90,15 @@ public sealed class ScriptedServer : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var socket = await _listener.AcceptSocketAsync(_stop.Token);
-            Interlocked.Increment(ref _accepted);
+            var number = Interlocked.Increment(ref _accepted);
             lock (_connections)
             {
-                _connections.Add(ServeAsync(socket));
+                _connections.Add(ServeAsync(socket, number));
             }
         }
     }
 
-    private async Task ServeAsync(Socket socket)
+    private async Task ServeAsync(Socket socket, int connection)
     {
         using var _ = socket;
         var buffer = new byte[64 * 1024];
@@ -82,8 +112,30 @@ public sealed class ScriptedServer : IAsyncDisposable
                 while ((headEnd = buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
                 {
                     using var readTimeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+                    var idle = filled == 0;
                     readTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-                    var read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
+                    int read;
+                    try
+                    {
+                        if (idle)
+                        {
+                            _idleWaits[readTimeout] = true;
+                        }
+
+                        read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, readTimeout.Token);
+                    }
+                    catch (OperationCanceledException) when (idle && !_stop.IsCancellationRequested)
+                    {
+                        // Told to close idle connections: the server closes this keep-alive connection.
+                        socket.Shutdown(SocketShutdown.Both);
+                        Interlocked.Increment(ref _closedIdle);
+                        return;
+                    }
+                    finally
+                    {
+                        _idleWaits.TryRemove(readTimeout, out var _);
+                    }
+
                     if (read == 0)
                     {
                         return;
@@ -113,6 +165,7 @@ public sealed class ScriptedServer : IAsyncDisposable
                 lock (Requests)
                 {
                     Requests.Add(request);
+                    ConnectionOfRequest.Add(connection);
                     number = ++_requests;
                 }
 

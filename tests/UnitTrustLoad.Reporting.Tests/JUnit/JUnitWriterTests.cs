@@ -24,6 +24,17 @@ public sealed class JUnitWriterTests
     }
 
     [Fact]
+    public async Task JUnit_carries_the_callers_settings_as_properties_as_every_other_report_does()
+    {
+        var xml = XDocument.Parse(await WrittenReports.ReadAsync(SampleRun.Context(), "junit.xml"));
+
+        var properties = xml.Root!.Elements("testsuite").First().Element("properties")!.Elements("property")
+            .ToDictionary(p => p.Attribute("name")!.Value, p => p.Attribute("value")!.Value);
+        properties["seed"].ShouldBe("42");
+        properties["target"].ShouldBe("http://127.0.0.1:5099 (embedded simulator)");
+    }
+
+    [Fact]
     public async Task A_failed_threshold_carries_its_measured_value()
     {
         var xml = XDocument.Parse(await WrittenReports.ReadAsync(SampleRun.Context(), "junit.xml"));

@@ -29,7 +29,7 @@ public sealed class SimulatorOptionsTests
         error.Message.ShouldContain("Simulator:Faults:Purchase:ErrorRate");
         error.Message.ShouldContain("Simulator:Faults:Purchase:CorruptBalanceRate applies to FetchBalance only");
         error.Message.ShouldContain("Simulator:Faults:Withdraw is not an operation");
-        error.Message.ShouldContain("ErrorRate + TimeoutRate + DropRate is above 1");
+        error.Message.ShouldContain("ErrorRate + TimeoutRate + DropRate + ApplyThenDropRate is above 1");
         error.Problems.Count.ShouldBe(9);
     }
 

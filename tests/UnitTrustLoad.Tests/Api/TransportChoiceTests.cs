@@ -24,4 +24,8 @@ public sealed class TransportChoiceTests
         unknown.Problems.ShouldContain(p => p.Contains("Transport", StringComparison.Ordinal) && p.Contains("auto, lean or httpclient", StringComparison.Ordinal));
         leanOverTls.Problems.ShouldContain(p => p.StartsWith("Target:Transport: 'lean' speaks plain http:// only", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_lean_client_honours_the_pooled_connection_lifetime()
+        => TransportChoice.LeanOptions(new TargetOptions { PooledConnectionLifetime = TimeSpan.FromSeconds(7) }).PooledConnectionLifetime.ShouldBe(TimeSpan.FromSeconds(7));
 }

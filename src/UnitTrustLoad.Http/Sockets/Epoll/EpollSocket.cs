@@ -102,6 +102,51 @@ internal sealed class EpollSocket : ClientSocket, IValueTaskSource<int>
         }
     }
 
+    /// <summary>
+    /// The loop has already seen the peer's close (EPOLLRDHUP, sticky) without a syscall; with <paramref name="probe"/>
+    /// one recv(MSG_PEEK | MSG_DONTWAIT) of a byte also catches a close whose event the loop has not handled yet.
+    /// </summary>
+    public override unsafe bool PeerGone(bool probe)
+    {
+        if (Volatile.Read(ref _peerClosed) || Volatile.Read(ref _closed))
+        {
+            return true;
+        }
+
+        if (!probe)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (_closed || _peerClosed)
+            {
+                return true;
+            }
+
+            byte peeked;
+            var got = Libc.Recv(_fd, &peeked, 1, Libc.MSG_PEEK | Libc.MSG_DONTWAIT);
+            // 0: the peer closed; 1: bytes no request asked for; -1 other than EAGAIN: reset or broken.
+            return got >= 0 || Marshal.GetLastPInvokeError() != Libc.EAGAIN;
+        }
+    }
+
+    public override unsafe bool ClosedByPeer()
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return true;
+            }
+
+            byte peeked;
+            var got = Libc.Recv(_fd, &peeked, 1, Libc.MSG_PEEK | Libc.MSG_DONTWAIT);
+            return got == 0 || (got < 0 && Marshal.GetLastPInvokeError() != Libc.EAGAIN);
+        }
+    }
+
     /// <summary>Closes the socket; a pending operation ends with <see cref="SocketError.OperationAborted"/>.</summary>
     public override void Dispose()
     {

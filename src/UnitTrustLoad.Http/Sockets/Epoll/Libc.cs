@@ -28,6 +28,8 @@ internal static unsafe partial class Libc
     public const int O_NONBLOCK = 0x800;
 
     public const int MSG_NOSIGNAL = 0x4000;
+    public const int MSG_PEEK = 0x2;
+    public const int MSG_DONTWAIT = 0x40;
     public const int SHUT_RDWR = 2;
 
     /// <summary>
