@@ -93,6 +93,6 @@ internal static class RunSettings
             .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key[ApiOperation.ResendPrefix.Length..]} {c.Value}"))
             .ToList();
         var what = counts.Count == 0 ? "none" : string.Join(", ", counts);
-        return new("resends", $"{what} (a request is sent again only when no server can have read it: its keep-alive connection failed before any byte was written, or the server had closed it first)");
+        return new("resends", $"{what} (a request is sent again only when no server can have read it: its keep-alive connection failed before any byte was written)");
     }
 }
