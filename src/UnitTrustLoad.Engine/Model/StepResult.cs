@@ -5,7 +5,7 @@ namespace UnitTrustLoad.Engine.Model;
 /// <param name="OkCount">Successful invocations.</param>
 /// <param name="FailCount">Failed invocations.</param>
 /// <param name="Rps">Invocations (ok + fail) per second over the span.</param>
-/// <param name="Latency">Latency distribution of all invocations.</param>
+/// <param name="Latency">Latency distribution of the successful invocations (failed ones are in <see cref="FailLatency"/>).</param>
 /// <param name="StatusCodes">Invocation count per status code string (for example "200", "500", "timeout").</param>
 /// <param name="BytesSent">Bytes sent, as reported by the responses.</param>
 /// <param name="BytesReceived">Bytes received, as reported by the responses.</param>
@@ -19,6 +19,9 @@ public sealed record StepResult(
     long BytesSent,
     long BytesReceived)
 {
+    /// <summary>Latency distribution of the failed invocations, or null when none failed.</summary>
+    public LatencyStats? FailLatency { get; init; }
+
     /// <summary>The whole run's percentile curves of successful and failed calls; null in an interval's figures.</summary>
     public LatencyDistribution? Distribution { get; init; }
 

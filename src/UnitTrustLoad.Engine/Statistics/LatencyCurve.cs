@@ -15,27 +15,9 @@ internal static class LatencyCurve
     /// <summary>The deepest decade drawn (99.9999 %); beyond it a run's calls add only the maximum.</summary>
     public const int MaxDecades = 6;
 
-    /// <summary>Successful and failed calls' curves from all calls' histogram and the failed calls' one.</summary>
-    public static LatencyDistribution Of(HistogramBase all, HistogramBase? failed)
-    {
-        if (failed is null || failed.TotalCount == 0)
-        {
-            return new LatencyDistribution(Points(all), []);
-        }
-
-        // The histograms share one layout, so the successful calls are all calls less the failed, value by value.
-        var ok = LatencyHistogram.Create();
-        foreach (var bucket in all.RecordedValues())
-        {
-            long count = bucket.CountAtValueIteratedTo - failed.GetCountAtValue(bucket.ValueIteratedTo);
-            if (count > 0)
-            {
-                ok.RecordValueWithCount(bucket.ValueIteratedTo, count);
-            }
-        }
-
-        return new LatencyDistribution(Points(ok), Points(failed));
-    }
+    /// <summary>Successful and failed calls' curves, from their own histograms.</summary>
+    public static LatencyDistribution Of(HistogramBase ok, HistogramBase? failed) =>
+        new(Points(ok), failed is null || failed.TotalCount == 0 ? [] : Points(failed));
 
     /// <summary>The curve of one histogram of microseconds, in milliseconds; empty for no calls.</summary>
     public static List<PercentilePoint> Points(HistogramBase histogram)

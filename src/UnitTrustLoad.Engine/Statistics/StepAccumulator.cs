@@ -8,9 +8,10 @@ internal sealed class StepAccumulator
 {
     private readonly Dictionary<string, long> _statusCodes = new(StringComparer.Ordinal);
 
+    /// <summary>Latencies of the successful calls: what every latency figure and threshold judges.</summary>
     public LongHistogram Histogram { get; } = LatencyHistogram.Create();
 
-    /// <summary>The failed calls among <see cref="Histogram"/>; null until one failed.</summary>
+    /// <summary>Latencies of the failed calls, apart; null until one failed.</summary>
     public LongHistogram? FailHistogram { get; private set; }
 
     public long Ok { get; private set; }
@@ -76,6 +77,7 @@ internal sealed class StepAccumulator
             BytesSent,
             BytesReceived)
         {
+            FailLatency = FailHistogram is { TotalCount: > 0 } failed ? LatencyHistogram.Describe(failed) : null,
             Distribution = withDistribution ? LatencyCurve.Of(Histogram, FailHistogram) : null,
         };
     }

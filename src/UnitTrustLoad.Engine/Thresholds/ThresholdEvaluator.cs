@@ -27,7 +27,9 @@ internal static class ThresholdEvaluator
         {
             string why = subject.Stats is null
                 ? $"'{scope}' recorded nothing (is the step name right?)"
-                : $"'{scope}' recorded no invocations, so {expression.MetricName} has no value";
+                : subject.Stats.Count == 0
+                    ? $"'{scope}' recorded no invocations, so {expression.MetricName} has no value"
+                    : $"not judged: '{scope}' had no successful call, so {expression.MetricName} has no value (latency judges successful calls; its {subject.Stats.Fail} failed calls have their own figures)";
             return new ThresholdResult(threshold.Expression, scope, false, null, why, abortedRun);
         }
 
@@ -90,7 +92,8 @@ internal static class ThresholdEvaluator
                 break;
         }
 
-        if (stats.Count == 0)
+        // Latency judges successful calls: a refused connect answered in microseconds must not pass "p(95) < 2000".
+        if (stats.Ok == 0)
         {
             return null;
         }

@@ -51,6 +51,14 @@ internal sealed partial class HtmlReportWriter
             $"<tr class=\"{css}\">{first}<td>{s.Count}</td><td>{s.OkCount}</td><td{(s.FailCount > 0 ? " class=\"bad\"" : string.Empty)}>{s.FailCount}</td><td>{Figures.Percent(s.FailRate)}</td><td>{Figures.Rate(s.Rps)}</td>"
             + $"<td>{Figures.Ms(l.MinMs)}</td><td>{Figures.Ms(l.MeanMs)}</td><td>{Figures.Ms(l.P50Ms)}</td><td>{Figures.Ms(l.P75Ms)}</td><td>{Figures.Ms(l.P95Ms)}</td><td>{Figures.Ms(l.P99Ms)}</td><td>{Figures.Ms(l.P999Ms)}</td><td>{Figures.Ms(l.MaxMs)}</td>"
             + $"<td>{Text(Figures.Bytes(s.BytesSent))}</td><td>{Text(Figures.Bytes(s.BytesReceived))}</td><td>{dropped}</td></tr>");
+        if (s.FailLatency is { } f)
+        {
+            // The latency columns are the successful calls'; the failed calls' own figures sit beside them.
+            w.WriteLine(
+                $"<tr class=\"failed-latency muted\"><td class=\"text step\">failed calls' latency</td><td colspan=\"5\"></td>"
+                + $"<td>{Figures.Ms(f.MinMs)}</td><td>{Figures.Ms(f.MeanMs)}</td><td>{Figures.Ms(f.P50Ms)}</td><td>{Figures.Ms(f.P75Ms)}</td><td>{Figures.Ms(f.P95Ms)}</td><td>{Figures.Ms(f.P99Ms)}</td><td>{Figures.Ms(f.P999Ms)}</td><td>{Figures.Ms(f.MaxMs)}</td>"
+                + "<td colspan=\"3\"></td></tr>");
+        }
     }
 
     private static void WriteStatusCodes(ScenarioResult scenario, TextWriter w)

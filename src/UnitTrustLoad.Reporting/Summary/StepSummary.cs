@@ -2,7 +2,10 @@ using UnitTrustLoad.Engine.Model;
 
 namespace UnitTrustLoad.Reporting;
 
-/// <summary>One step's (or a scenario's whole iteration's) figures in summary.json.</summary>
+/// <summary>
+/// One step's (or a scenario's whole iteration's) figures in summary.json. <c>latencyMs</c> is the successful calls'
+/// latency (what thresholds judge); <c>failLatencyMs</c> the failed calls', or null when none failed.
+/// </summary>
 public sealed record StepSummary(
     string Name,
     long OkCount,
@@ -12,7 +15,8 @@ public sealed record StepSummary(
     LatencySummary LatencyMs,
     IReadOnlyDictionary<string, long> StatusCodes,
     long BytesSent,
-    long BytesReceived)
+    long BytesReceived,
+    LatencySummary? FailLatencyMs = null)
 {
     /// <summary>All invocations.</summary>
     public long Count => OkCount + FailCount;
@@ -30,6 +34,7 @@ public sealed record StepSummary(
             LatencySummary.From(step.Latency),
             new SortedDictionary<string, long>(step.StatusCodes.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal),
             step.BytesSent,
-            step.BytesReceived);
+            step.BytesReceived,
+            step.FailLatency is { } failed ? LatencySummary.From(failed) : null);
     }
 }

@@ -142,7 +142,13 @@ public static class TextSummary
     {
         var l = step.Latency;
         Line(w, 4, label, $"{step.Count} ok={step.OkCount} fail={step.FailCount} ({Figures.Percent(step.FailRate)}) {Figures.Rate(step.Rps)}/s");
-        Line(w, 6, "latency ms", $"avg={Figures.Ms(l.MeanMs)} min={Figures.Ms(l.MinMs)} p50={Figures.Ms(l.P50Ms)} p95={Figures.Ms(l.P95Ms)} p99={Figures.Ms(l.P99Ms)} max={Figures.Ms(l.MaxMs)}");
+        Line(w, 6, "latency ms", step.OkCount == 0
+            ? "no successful call"
+            : $"avg={Figures.Ms(l.MeanMs)} min={Figures.Ms(l.MinMs)} p50={Figures.Ms(l.P50Ms)} p95={Figures.Ms(l.P95Ms)} p99={Figures.Ms(l.P99Ms)} max={Figures.Ms(l.MaxMs)}");
+        if (step.FailLatency is { } f)
+        {
+            Line(w, 6, "failed calls ms", $"avg={Figures.Ms(f.MeanMs)} min={Figures.Ms(f.MinMs)} p50={Figures.Ms(f.P50Ms)} p95={Figures.Ms(f.P95Ms)} p99={Figures.Ms(f.P99Ms)} max={Figures.Ms(f.MaxMs)}");
+        }
         Line(w, 6, "status codes", Figures.StatusCodes(step.StatusCodes));
         if (step.BytesSent > 0 || step.BytesReceived > 0)
         {
