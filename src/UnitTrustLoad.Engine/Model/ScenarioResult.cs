@@ -18,6 +18,13 @@ public sealed record ScenarioResult(
     /// <summary>The warm-up and what it left out of every figure above; null when the scenario had none.</summary>
     public WarmUpResult? WarmUp { get; init; }
 
+    /// <summary>
+    /// Open model: the successful iterations' time from their intended start (the schedule) to their end, as wrk2
+    /// reports it to correct for coordinated omission: when the generator or the target queues, this grows while the
+    /// service time (<see cref="Total"/>'s latency) may not. Null for the closed model, which has no schedule.
+    /// </summary>
+    public LatencyStats? ResponseTime { get; init; }
+
     /// <summary>Iterations that returned OK.</summary>
     public long OkCount => Total.OkCount;
 

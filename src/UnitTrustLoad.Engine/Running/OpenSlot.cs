@@ -40,7 +40,9 @@ internal sealed class OpenSlot : IThreadPoolWorkItem
         }
 
         // Start lag as the iteration sees it: the scheduler's lateness plus the wait in the thread pool's queue.
-        _runtime.StartLag.Record(_lateAtQueue + (_runtime.Clock.GetTimestamp() - _queuedAt), Response.Ok());
+        var lag = _lateAtQueue + (_runtime.Clock.GetTimestamp() - _queuedAt);
+        _runtime.StartLag.Record(lag, Response.Ok());
+        _context.StartLagTicks = lag;
         var pending = _runtime.RunIterationAsync(_context);
         if (pending.IsCompletedSuccessfully)
         {

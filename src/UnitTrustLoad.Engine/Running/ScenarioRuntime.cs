@@ -21,6 +21,7 @@ internal sealed class ScenarioRuntime
     private long _droppedOverall;
     private long _targetRateBits;
     private readonly StepAccumulator _startLag = new();
+    private readonly StepAccumulator _responseTime = new();
 
     public ScenarioRuntime(ScenarioProps props, int index, LoadTestRun run, ILogger logger)
     {
@@ -31,6 +32,7 @@ internal sealed class ScenarioRuntime
         Stages = LoadPlan.Resolve(props.LoadSimulations, seed: index + 1);
         Total = new StepRecorder(props.Name, Clock.TimestampFrequency);
         StartLag = new StepRecorder("start-lag", Clock.TimestampFrequency);
+        ResponseTime = new StepRecorder(props.Name, Clock.TimestampFrequency);
         Closed = new ClosedModelRunner(this);
         Open = new OpenModelRunner(this, props.MaxConcurrency > 0 ? props.MaxConcurrency : OpenModelRunner.DefaultMaxConcurrency);
         _accumulators[Total] = (new StepAccumulator(), new StepAccumulator());
@@ -52,6 +54,12 @@ internal sealed class ScenarioRuntime
 
     /// <summary>Open model: how late each started iteration was against its intended time (for benchmarks and tests).</summary>
     public StepRecorder StartLag { get; }
+
+    /// <summary>
+    /// Open model: each iteration's time from its intended start (its arrival on the schedule) to its end, as wrk2
+    /// corrects for coordinated omission: service time plus however late the generator started it.
+    /// </summary>
+    public StepRecorder ResponseTime { get; }
 
     /// <summary>Start lags gathered at the flushes so far.</summary>
     public StepAccumulator StartLagOverall => _startLag;
@@ -135,7 +143,12 @@ internal sealed class ScenarioRuntime
         }
 
         // Think time (PauseAsync) is not latency: the scenario's figure is the time the iteration spent working.
-        Total.Record(Math.Max(0, Clock.GetTimestamp() - start - context.PausedTicks), response);
+        var service = Math.Max(0, Clock.GetTimestamp() - start - context.PausedTicks);
+        Total.Record(service, response);
+        if (context.StartLagTicks >= 0)
+        {
+            ResponseTime.Record(service + context.StartLagTicks, response);
+        }
     }
 
     /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>
@@ -152,6 +165,7 @@ internal sealed class ScenarioRuntime
         }
 
         StartLag.DrainInto(_startLag);
+        ResponseTime.DrainInto(_responseTime);
         long dropped = Interlocked.Read(ref _dropped);
         long droppedInInterval = dropped - _droppedReported;
         _droppedReported = dropped;
@@ -175,6 +189,7 @@ internal sealed class ScenarioRuntime
         }
 
         StartLag.DrainInto(_startLag);
+        ResponseTime.DrainInto(_responseTime);
         long dropped = Interlocked.Read(ref _dropped);
         long droppedInTail = dropped - _droppedReported;
         _droppedReported = dropped;
@@ -201,7 +216,9 @@ internal sealed class ScenarioRuntime
         }
 
         StartLag.DrainInto(_startLag);
+        ResponseTime.DrainInto(_responseTime);
         _startLag.Reset();
+        _responseTime.Reset();
         _droppedReported = Interlocked.Read(ref _dropped);
         Interlocked.Exchange(ref _droppedOverall, 0);
     }
@@ -231,6 +248,7 @@ internal sealed class ScenarioRuntime
         return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration)
         {
             WarmUp = WarmUp,
+            ResponseTime = _responseTime.Count > 0 ? _responseTime.ToResult(Name, Duration).Latency : null,
         };
     }
 

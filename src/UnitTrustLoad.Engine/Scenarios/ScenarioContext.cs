@@ -37,6 +37,9 @@ internal sealed class ScenarioContext : IScenarioContext
 
     public TimeProvider Clock => Runtime.Clock;
 
+    /// <summary>Open model: how late this iteration started against its intended time, in timestamp ticks; -1 in the closed model.</summary>
+    public long StartLagTicks { get; set; } = -1;
+
     /// <summary>Timestamp ticks this iteration spent in <see cref="PauseAsync"/>; the runtime subtracts them.</summary>
     public long PausedTicks { get; set; }
 

@@ -18,6 +18,13 @@ internal sealed partial class HtmlReportWriter
         Card(w, "per second", Figures.Rate(total.Rps));
         Card(w, "p95 ms", Figures.Ms(total.Latency.P95Ms));
         Card(w, "p99 ms", Figures.Ms(total.Latency.P99Ms));
+        if (scenario.ResponseTime is { } response)
+        {
+            // wrk2's correction for coordinated omission: from the intended start, queueing included.
+            Card(w, "p95 ms from intended start", Figures.Ms(response.P95Ms));
+            Card(w, "p99 ms from intended start", Figures.Ms(response.P99Ms));
+        }
+
         Card(w, "dropped", Figures.Count(scenario.DroppedIterations), scenario.DroppedIterations > 0 ? "bad" : null);
         w.WriteLine("</div>");
 

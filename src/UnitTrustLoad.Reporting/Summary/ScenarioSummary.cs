@@ -23,6 +23,9 @@ public sealed record ScenarioSummary(
     IReadOnlyList<StepSummary> Steps,
     WarmUpSummary? WarmUp = null)
 {
+    /// <summary>Open model: the iterations' time from their intended start (wrk2's coordinated-omission correction); null for the closed model.</summary>
+    public LatencySummary? ResponseTimeMs { get; init; }
+
     /// <summary>Copies the engine's scenario figures.</summary>
     public static ScenarioSummary From(ScenarioResult scenario)
     {
@@ -42,6 +45,9 @@ public sealed record ScenarioSummary(
             scenario.LoadSimulations.ToList(),
             StepSummary.From(scenario.Total),
             steps,
-            WarmUpSummary.From(scenario.WarmUp));
+            WarmUpSummary.From(scenario.WarmUp))
+        {
+            ResponseTimeMs = scenario.ResponseTime is { } response ? LatencySummary.From(response) : null,
+        };
     }
 }

@@ -131,6 +131,11 @@ public static class TextSummary
         Line(w, 4, "duration", Figures.Duration(scenario.Duration));
         Line(w, 4, "warm-up", Figures.WarmUp(scenario.WarmUp));
         Line(w, 4, "dropped iterations", scenario.DroppedIterations.ToString(CultureInfo.InvariantCulture));
+        if (scenario.ResponseTime is { } r)
+        {
+            // The iterations' latency below is service time, from the actual start; this is from the intended start.
+            Line(w, 4, "from intended start", $"avg={Figures.Ms(r.MeanMs)} p50={Figures.Ms(r.P50Ms)} p95={Figures.Ms(r.P95Ms)} p99={Figures.Ms(r.P99Ms)} max={Figures.Ms(r.MaxMs)} ms (response time, queueing included)");
+        }
         WriteStep(context, scenario.Name, scenario.Total, "iterations", scenario.Name, w);
         foreach (var step in scenario.Steps)
         {
