@@ -1,15 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+
+using UnitTrustLoad.Tests.Support;
 
 namespace UnitTrustLoad.Tests.EndToEnd;
 
@@ -23,7 +18,7 @@ public sealed class PreflightTests
     public async Task A_token_server_that_fails_with_500_is_its_health_not_the_credentials()
     {
         var asked = 0;
-        await using var server = await TestServer.StartAsync(app => app.MapPost("/core/connect/token", () =>
+        await using var server = await LoopbackTarget.StartAsync((app, _) => app.MapPost("/core/connect/token", () =>
         {
             Interlocked.Increment(ref asked);
             return Results.StatusCode(500);
@@ -45,7 +40,7 @@ public sealed class PreflightTests
     [Fact]
     public async Task An_api_host_without_a_token_endpoint_names_Auth_TokenUrl()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapPost("/api/UnitTrust/FetchInvestorUnitTrustFunds", () => Results.Ok()));
+        await using var server = await LoopbackTarget.StartAsync((app, _) => app.MapPost("/api/UnitTrust/FetchInvestorUnitTrustFunds", () => Results.Ok()));
         using var run = await AppRun.StartAsync(["--target", server.Url, .. Credentials]);
 
         run.ExitCode.ShouldBe(ExitCodes.PreflightFailed, run.Describe());
@@ -57,7 +52,7 @@ public sealed class PreflightTests
     [Fact]
     public async Task An_untrusted_certificate_is_trust_with_the_chain_error_not_unreachable()
     {
-        await using var server = await TestServer.StartAsync(app => app.MapPost("/core/connect/token", () => Results.Ok()), https: true);
+        await using var server = await LoopbackTarget.StartAsync((app, _) => app.MapPost("/core/connect/token", () => Results.Ok()), https: true);
         using var run = await AppRun.StartAsync(["--target", server.Url, .. Credentials]);
 
         run.ExitCode.ShouldBe(ExitCodes.PreflightFailed, run.Describe());
@@ -100,45 +95,5 @@ public sealed class PreflightTests
         silent.Stop();
         await accepting;
         accepted.ForEach(s => s.Dispose());
-    }
-
-    private sealed class TestServer(WebApplication app, string url) : IAsyncDisposable
-    {
-        public string Url { get; } = url;
-
-        public static async Task<TestServer> StartAsync(Action<WebApplication> map, bool https = false)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
-            {
-                if (https)
-                {
-                    listen.UseHttps(SelfSigned());
-                }
-            }));
-            var app = builder.Build();
-            map(app);
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new TestServer(app, address.TrimEnd('/'));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-
-        private static X509Certificate2 SelfSigned()
-        {
-            using var key = RSA.Create(2048);
-            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-            var names = new SubjectAlternativeNameBuilder();
-            names.AddIpAddress(IPAddress.Loopback);
-            request.CertificateExtensions.Add(names.Build());
-            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
-        }
     }
 }

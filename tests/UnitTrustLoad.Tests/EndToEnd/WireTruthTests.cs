@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using UnitTrustLoad.Api;
 using UnitTrustLoad.Configuration;
+using UnitTrustLoad.Tests.Support;
 
 namespace UnitTrustLoad.Tests.EndToEnd;
 
@@ -67,7 +61,7 @@ public sealed class WireTruthTests
         }
 
         // Kestrel closes a keep-alive connection idle for 1 s (checked each second); the users think 2.5 s.
-        await using var target = await StartTargetAsync(TimeSpan.FromSeconds(1));
+        await using var target = await LoopbackTarget.StartRegisterOnlyAsync(kestrel => kestrel.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(1));
         using var run = await AppRun.StartAsync(
             ["--target", target.Url, "--scenario", "register", "--vus", "3", "--duration", "00:00:06",
              "--Load:Scenarios:register:ThinkTime=00:00:02.500", "--Load:Scenarios:register:WarmUp=00:00:00",
@@ -89,43 +83,5 @@ public sealed class WireTruthTests
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM transactions WHERE kind = 'sale'";
         return (long)command.ExecuteScalar()!;
-    }
-
-    private static async Task<CountingTarget> StartTargetAsync(TimeSpan keepAliveTimeout)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = keepAliveTimeout);
-        var app = builder.Build();
-        var target = new CountingTarget(app);
-        app.MapPost("/core/connect/token", () => Results.Text(
-            """{"access_token":"abc","token_type":"Bearer","expires_in":3600,"scope":"innovaSuiteApi"}""", "application/json"));
-        app.MapPost("/api/Investors/Register", () =>
-        {
-            var id = target.Register();
-            return Results.Text($$"""{"ClientIdentifier":"x","InvestorId":{{id}},"Status":"Registered"}""", "application/json", statusCode: 201);
-        });
-        await app.StartAsync();
-        target.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return target;
-    }
-
-    /// <summary>A target that counts each registration it carried out.</summary>
-    private sealed class CountingTarget(WebApplication app) : IAsyncDisposable
-    {
-        private long _registrations;
-
-        public string Url { get; set; } = "";
-
-        public long Registrations => Interlocked.Read(ref _registrations);
-
-        public long Register() => Interlocked.Increment(ref _registrations);
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
     }
 }
