@@ -15,16 +15,17 @@ internal static class HelpText
           --config FILE      a JSON settings file layered over config/appsettings.json
           --profile NAME     a load profile from config/profiles: smoke, load, stress, spike, soak, breakpoint
           --target URL       the API base URL (default: the embedded simulator); needs Auth:ClientId and the secret
-          --vus N            closed model: N virtual users for every running scenario (Load:Vus)
-          --rate N           open model: N iterations started per second (Load:Rate)
+          --vus N            closed model: N virtual users in all, shared among the running scenarios by Weight (Load:Vus)
+          --rate N           open model: N iterations started per second in all, shared by Weight (Load:Rate)
           --duration T       how long the run lasts (Load:Duration): 30s, 5m, 1h30m, 500ms or hh:mm:ss; with --vus/--rate
                              it is their length (default 30s), alone it fits each scenario's shape to it
           --stage T:N        ramp to N virtual users over T, k6's way; repeatable (--stage 30s:100 --stage 1m:100
                              --stage 30s:0), in place of each running scenario's shape (Load:Stages)
           --scenario NAME    run only this scenario; repeatable: register, join-fund, purchase, balance, sale, journey
           --out DIR          report root (Report:Root, default reports)
-          --seed N           repeatable test data (Data:Seed)
-          --baseline PATH    a previous run's summary.json or run folder, for comparison and relative thresholds
+          --seed N           decides every random choice: investors, purchase amounts, think-time draws (Data:Seed)
+          --baseline PATH    a previous run's summary.json or run folder, for comparison and relative thresholds;
+                             regressions beyond noise are flagged, and fail the run with Report:FailOnRegression=true
           -h, --help         this text
           --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=1s
 
