@@ -25,6 +25,12 @@ public sealed record ScenarioResult(
     /// </summary>
     public LatencyStats? ResponseTime { get; init; }
 
+    /// <summary>
+    /// Iterations the run's own stop cut off after the stop grace period: counted apart, as k6 counts interrupted
+    /// iterations, never as failures of the target and in no latency.
+    /// </summary>
+    public long InterruptedIterations { get; init; }
+
     /// <summary>Iterations that returned OK.</summary>
     public long OkCount => Total.OkCount;
 

@@ -26,6 +26,9 @@ public sealed record ScenarioSummary(
     /// <summary>Open model: the iterations' time from their intended start (wrk2's coordinated-omission correction); null for the closed model.</summary>
     public LatencySummary? ResponseTimeMs { get; init; }
 
+    /// <summary>Iterations the run's stop cut off after its grace period (not failures).</summary>
+    public long InterruptedIterations { get; init; }
+
     /// <summary>Copies the engine's scenario figures.</summary>
     public static ScenarioSummary From(ScenarioResult scenario)
     {
@@ -47,6 +50,7 @@ public sealed record ScenarioSummary(
             steps,
             WarmUpSummary.From(scenario.WarmUp))
         {
+            InterruptedIterations = scenario.InterruptedIterations,
             ResponseTimeMs = scenario.ResponseTime is { } response ? LatencySummary.From(response) : null,
         };
     }

@@ -131,6 +131,10 @@ public static class TextSummary
         Line(w, 4, "duration", Figures.Duration(scenario.Duration));
         Line(w, 4, "warm-up", Figures.WarmUp(scenario.WarmUp));
         Line(w, 4, "dropped iterations", scenario.DroppedIterations.ToString(CultureInfo.InvariantCulture));
+        if (scenario.InterruptedIterations > 0)
+        {
+            Line(w, 4, "interrupted", $"{scenario.InterruptedIterations.ToString(CultureInfo.InvariantCulture)} iterations cut off by the stop after its grace period (not failures)");
+        }
         if (scenario.ResponseTime is { } r)
         {
             // The iterations' latency below is service time, from the actual start; this is from the intended start.
