@@ -9,14 +9,12 @@ namespace UnitTrustLoad.Configuration;
 /// </summary>
 internal static class PoolDemand
 {
-    public static readonly string[] PoolScenarios = [ScenarioNames.Purchase, ScenarioNames.Balance, ScenarioNames.Sale];
-
     /// <summary>The users of the pool scenarios at their peak, summed, and which scenarios ask for them.</summary>
     public static (int Users, string Who) PeakUsers(LoadOptions load)
     {
         var users = 0;
         var who = new List<string>();
-        foreach (var name in PoolScenarios)
+        foreach (var name in ScenarioNames.PoolScenarios)
         {
             if (!load.Scenarios.TryGetValue(name, out var scenario) || !scenario.Enabled)
             {

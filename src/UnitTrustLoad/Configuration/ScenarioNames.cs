@@ -15,6 +15,11 @@ internal static class ScenarioNames
 
     public static IReadOnlyList<string> All { get; } = [Register, JoinFund, Purchase, Balance, Sale, Journey];
 
+    /// <summary>The scenarios that lease investors from the pool (or Data:InvestorsFile) for each iteration.</summary>
+    public static IReadOnlyList<string> PoolScenarios { get; } = [Purchase, Balance, Sale];
+
+    public static bool UsesPool(string name) => name is Purchase or Balance or Sale;
+
     /// <summary>The steps a scenario records (every scenario may record the token step).</summary>
     public static IReadOnlyList<string> StepsOf(string scenario) => scenario.ToLowerInvariant() switch
     {

@@ -45,7 +45,7 @@ internal static class RunSettings
 
         if (plan.InvestorsFile is { } existing)
         {
-            settings.Add(new("investors", $"{existing.Describe()}, for {string.Join(", ", ScenarioNames.All.Where(ScenarioCatalog.NeedsPool))}"));
+            settings.Add(new("investors", $"{existing.Describe()}, for {string.Join(", ", ScenarioNames.PoolScenarios)}"));
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));

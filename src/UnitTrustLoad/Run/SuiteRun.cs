@@ -103,7 +103,7 @@ internal sealed class SuiteRun(
 
         if (result.Counters.TryGetValue(PoolShortage.Counter, out var shortage) && shortage > 0)
         {
-            await stderr.WriteLineAsync($"Warning: {shortage} iterations of {string.Join(", ", PoolDemand.PoolScenarios)} were dropped (not failed): every pool investor was in use. Raise {(plan.InvestorsFile is null ? $"Load:PoolSize (now {options.Load.PoolSize})" : "the investors in Data:InvestorsFile")} above those scenarios' users and in-flight iterations.");
+            await stderr.WriteLineAsync($"Warning: {shortage} iterations of {string.Join(", ", ScenarioNames.PoolScenarios)} were dropped (not failed): every pool investor was in use. Raise {(plan.InvestorsFile is null ? $"Load:PoolSize (now {options.Load.PoolSize})" : "the investors in Data:InvestorsFile")} above those scenarios' users and in-flight iterations.");
         }
 
         var regressed = options.Report.FailOnRegression && RegressionRule.Find(result, baseline).Count > 0;

@@ -34,7 +34,7 @@ internal static class ScenarioCatalog
 
             run = new RefusalBackoff().Around(run);
             var scenario = LoadDefinition.Scenario(name, options, load, run);
-            if (NeedsPool(name))
+            if (ScenarioNames.UsesPool(name))
             {
                 scenario = scenario.WithInit(context => services.Pool.PrepareAsync(context.CancellationToken));
             }
@@ -52,8 +52,6 @@ internal static class ScenarioCatalog
             await think.PauseAsync(context, 0).ConfigureAwait(false);
             return response;
         };
-
-    public static bool NeedsPool(string name) => name is ScenarioNames.Purchase or ScenarioNames.Balance or ScenarioNames.Sale;
 
     /// <summary>"journey: KeepConstant 4 copies during 00:00:30" lines for the report's settings.</summary>
     public static string Describe(ScenarioProps scenario)
