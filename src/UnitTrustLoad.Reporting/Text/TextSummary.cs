@@ -138,7 +138,7 @@ public static class TextSummary
         if (scenario.ResponseTime is { } r)
         {
             // The iterations' latency below is service time, from the actual start; this is from the intended start.
-            Line(w, 4, "from intended start", $"avg={Figures.Ms(r.MeanMs)} p50={Figures.Ms(r.P50Ms)} p95={Figures.Ms(r.P95Ms)} p99={Figures.Ms(r.P99Ms)} max={Figures.Ms(r.MaxMs)} ms (response time, queueing included)");
+            Line(w, 4, "from intended start", $"{Latencies(r, withMin: false)} ms (response time, queueing included)");
         }
         WriteStep(context, scenario.Name, scenario.Total, "iterations", scenario.Name, w);
         foreach (var step in scenario.Steps)
@@ -153,10 +153,10 @@ public static class TextSummary
         Line(w, 4, label, $"{step.Count} ok={step.OkCount} fail={step.FailCount} ({Figures.Percent(step.FailRate)}) {Figures.Rate(step.Rps)}/s");
         Line(w, 6, "latency ms", step.OkCount == 0
             ? "no successful call"
-            : $"avg={Figures.Ms(l.MeanMs)} min={Figures.Ms(l.MinMs)} p50={Figures.Ms(l.P50Ms)} p95={Figures.Ms(l.P95Ms)} p99={Figures.Ms(l.P99Ms)} max={Figures.Ms(l.MaxMs)}");
+            : Latencies(l, withMin: true));
         if (step.FailLatency is { } f)
         {
-            Line(w, 6, "failed calls ms", $"avg={Figures.Ms(f.MeanMs)} min={Figures.Ms(f.MinMs)} p50={Figures.Ms(f.P50Ms)} p95={Figures.Ms(f.P95Ms)} p99={Figures.Ms(f.P99Ms)} max={Figures.Ms(f.MaxMs)}");
+            Line(w, 6, "failed calls ms", Latencies(f, withMin: true));
         }
         Line(w, 6, "status codes", Figures.StatusCodes(step.StatusCodes));
         if (step.BytesSent > 0 || step.BytesReceived > 0)
@@ -172,6 +172,9 @@ public static class TextSummary
                 : $"rps {Figures.Change(step.Rps, before.Rps)}  p95 {Figures.Change(step.Latency.P95Ms, before.LatencyMs.P95)}  p99 {Figures.Change(step.Latency.P99Ms, before.LatencyMs.P99)}  fail rate {Figures.PointChange(step.FailRate, before.FailRate)}");
         }
     }
+
+    private static string Latencies(LatencyStats l, bool withMin) =>
+        $"avg={Figures.Ms(l.MeanMs)}{(withMin ? $" min={Figures.Ms(l.MinMs)}" : string.Empty)} p50={Figures.Ms(l.P50Ms)} p95={Figures.Ms(l.P95Ms)} p99={Figures.Ms(l.P99Ms)} max={Figures.Ms(l.MaxMs)}";
 
     private static void Line(TextWriter w, int indent, string label, string value)
     {
