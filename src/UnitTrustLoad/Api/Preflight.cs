@@ -23,11 +23,7 @@ internal static class Preflight
             var wait = client.Tokens.RetryAfter;
             await progress.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Preflight: the token server answered {client.Tokens.LastFailure!.Status}; asking again in {wait.TotalSeconds:0.0} s (attempt {attempt} of {TokenAttempts})..."));
-            // Timers may fire a little early; the cache would then answer from its backoff without asking.
-            for (var left = wait; left > TimeSpan.Zero; left = client.Tokens.RetryAfter)
-            {
-                await Task.Delay(left + TimeSpan.FromMilliseconds(1), cancellationToken);
-            }
+            await client.Tokens.WaitForRetryAsync(cancellationToken);
 
             token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
         }
@@ -67,7 +63,7 @@ internal static class Preflight
         var urlSetting = tokenUrlConfigured ? "Auth:TokenUrl" : "Auth:TokenUrl (unset, so the API's own /core/connect/token was asked)";
         if (failure?.Exception is { } exception)
         {
-            if (Innermost<AuthenticationException>(exception) is not null)
+            if (InChain<AuthenticationException>(exception))
             {
                 return $"Preflight failed: the token server's certificate at {address} is not trusted: {Chain(exception)}. This is TLS trust, not the network and not the credentials. "
                     + "Fix: trust the issuing CA on this machine (add it to the system store, or point SSL_CERT_FILE at a bundle that holds it), or check that the URL names the certificate's host.";
@@ -106,19 +102,19 @@ internal static class Preflight
             _ => null,
         };
 
-    private static T? Innermost<T>(Exception exception)
+    /// <summary>True when any exception in the chain is a <typeparamref name="T"/>.</summary>
+    private static bool InChain<T>(Exception exception)
         where T : Exception
     {
-        T? found = null;
         for (Exception? e = exception; e is not null; e = e.InnerException)
         {
-            if (e is T t)
+            if (e is T)
             {
-                found = t;
+                return true;
             }
         }
 
-        return found;
+        return false;
     }
 
     /// <summary>Every message of the exception chain, outermost first, so the TLS library's own reason is not dropped.</summary>

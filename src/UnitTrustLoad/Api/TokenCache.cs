@@ -60,6 +60,15 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
         }
     }
 
+    /// <summary>Waits until the backoff lets the next token request go (timers may fire a little early, so it looks again).</summary>
+    public async Task WaitForRetryAsync(CancellationToken cancellationToken)
+    {
+        for (var left = RetryAfter; left > TimeSpan.Zero; left = RetryAfter)
+        {
+            await Task.Delay(left + TimeSpan.FromMilliseconds(1), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Where tokens are asked for.</summary>
     public string Address => endpoint.Address;
 
