@@ -156,6 +156,36 @@ internal sealed class ScenarioRuntime
         {
             ResponseTime.Record(service + context.StartLagTicks, response);
         }
+
+        if (Props.Backoff is { } backoff)
+        {
+            await BackOffAsync(backoff, response, context).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>After the iteration is recorded: waits as the scenario's back-off rule says, or resets its streak.</summary>
+    private async ValueTask BackOffAsync(BackoffRule backoff, Response response, ScenarioContext context)
+    {
+        if (!backoff.Applies(response))
+        {
+            context.BackoffStreak = 0;
+            return;
+        }
+
+        var wait = backoff.WaitAfter(++context.BackoffStreak) * (0.5 + Random.Shared.NextDouble());
+        if (backoff.Counter is { } counter)
+        {
+            Run.Counters.Add(counter, (long)wait.TotalMilliseconds);
+        }
+
+        try
+        {
+            await context.PauseAsync(wait).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (Run.IterationToken.IsCancellationRequested)
+        {
+            // The run is stopping: the wait ends with it.
+        }
     }
 
     /// <summary>Drains this interval's recordings into the interval result and the run's totals.</summary>

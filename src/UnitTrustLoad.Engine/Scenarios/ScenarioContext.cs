@@ -40,6 +40,9 @@ internal sealed class ScenarioContext : IScenarioContext
     /// <summary>Open model: how late this iteration started against its intended time, in timestamp ticks; -1 in the closed model.</summary>
     public long StartLagTicks { get; set; } = -1;
 
+    /// <summary>Iterations in a row the scenario's <see cref="ScenarioProps.Backoff"/> applied to.</summary>
+    public int BackoffStreak { get; set; }
+
     /// <summary>Timestamp ticks this iteration spent in <see cref="PauseAsync"/>; the runtime subtracts them.</summary>
     public long PausedTicks { get; set; }
 

@@ -39,6 +39,12 @@ public sealed record ScenarioProps
     /// <summary>Open model only: the most iterations in flight at once; an arrival beyond it is dropped (counted, never delayed). 0 = the engine's default of 10,000.</summary>
     public int MaxConcurrency { get; init; }
 
+    /// <summary>How a virtual user backs off after iterations that failed fast (see <see cref="BackoffRule"/>); null: never.</summary>
+    public BackoffRule? Backoff { get; init; }
+
+    /// <summary>Sets the back-off after fast failures.</summary>
+    public ScenarioProps WithBackoff(BackoffRule rule) => this with { Backoff = rule };
+
     /// <summary>Sets the init hook.</summary>
     public ScenarioProps WithInit(Func<IScenarioInitContext, Task> init) => this with { Init = init };
 

@@ -71,7 +71,7 @@ internal static class RunSettings
     public static List<KeyValuePair<string, string>> Outages(RunResult result)
     {
         var lines = new List<KeyValuePair<string, string>>();
-        if (result.Counters.TryGetValue(RefusalBackoff.Counter, out var waited) && waited > 0)
+        if (result.Counters.TryGetValue(ScenarioCatalog.ConnectionBackoffCounter, out var waited) && waited > 0)
         {
             lines.Add(new("connection outage", string.Create(CultureInfo.InvariantCulture,
                 $"users waited {waited / 1000.0:0.0} s in all after connection errors (10 ms doubling to 1 s, with jitter), so each connection error counted is a connect actually tried")));

@@ -1,3 +1,4 @@
+using UnitTrustLoad.Api;
 using UnitTrustLoad.Configuration;
 using UnitTrustLoad.Engine.Scenarios;
 
@@ -32,8 +33,8 @@ internal static class ScenarioCatalog
                 run = ThinkAfter(run, new ThinkTimer(options.ThinkTime, seed));
             }
 
-            run = new RefusalBackoff().Around(run);
-            var scenario = LoadDefinition.Scenario(name, options, load, run);
+            // After a connection error a user waits 10 ms, doubling to 1 s, with jitter: no spinning on a target that is down.
+            var scenario = LoadDefinition.Scenario(name, options, load, run).WithBackoff(RefusalBackoff);
             if (ScenarioNames.UsesPool(name))
             {
                 scenario = scenario.WithInit(context => services.Pool.PrepareAsync(context.CancellationToken));
@@ -52,6 +53,15 @@ internal static class ScenarioCatalog
             await think.PauseAsync(context, 0).ConfigureAwait(false);
             return response;
         };
+
+    /// <summary>The milliseconds users waited after connection errors, summed (the reports' "connection outage").</summary>
+    public const string ConnectionBackoffCounter = "connection_backoff_ms";
+
+    private static readonly BackoffRule RefusalBackoff = new(
+        static response => response.IsError && string.Equals(response.StatusCode, CallStatus.ConnectionError, StringComparison.Ordinal),
+        TimeSpan.FromMilliseconds(10),
+        TimeSpan.FromSeconds(1),
+        ConnectionBackoffCounter);
 
     /// <summary>"journey: KeepConstant 4 copies during 00:00:30" lines for the report's settings.</summary>
     public static string Describe(ScenarioProps scenario)
