@@ -20,13 +20,13 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultPlan p
             return;
         }
 
-        var latency = fault.LatencyMs + (fault.LatencyJitterMs > 0 ? Random.Shared.Next(fault.LatencyJitterMs + 1) : 0);
+        var latency = fault.LatencyMs + (fault.LatencyJitterMs > 0 ? plan.NextJitterMs(fault.LatencyJitterMs) : 0);
         if (latency > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(latency), time, context.RequestAborted);
         }
 
-        var draw = Random.Shared.NextDouble();
+        var draw = plan.NextDraw();
         if (draw < fault.DropRate)
         {
             context.Abort();

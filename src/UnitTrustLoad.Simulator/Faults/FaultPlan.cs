@@ -9,6 +9,7 @@ internal sealed class FaultPlan
 {
     private readonly FrozenDictionary<string, FaultOptions> _byPath;
     private readonly double _corruptBalanceRate;
+    private readonly Random? _seeded;
 
     public FaultPlan(SimulatorSettings settings)
     {
@@ -23,7 +24,25 @@ internal sealed class FaultPlan
 
         _byPath = byPath.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _corruptBalanceRate = settings.Faults.TryGetValue(FaultKeys.FetchBalance, out var balance) ? balance.CorruptBalanceRate : 0;
+        _seeded = settings.FaultSeed is { } seed ? new Random(seed) : null;
     }
+
+    /// <summary>The next draw in [0, 1): from the seeded sequence when Simulator:FaultSeed is set, else unseeded.</summary>
+    public double NextDraw()
+    {
+        if (_seeded is null)
+        {
+            return Random.Shared.NextDouble();
+        }
+
+        lock (_seeded)
+        {
+            return _seeded.NextDouble();
+        }
+    }
+
+    /// <summary>A latency jitter in [0, <paramref name="maxMs"/>], from the same sequence as <see cref="NextDraw"/>.</summary>
+    public int NextJitterMs(int maxMs) => (int)(NextDraw() * (maxMs + 1));
 
     /// <summary>True when some request-level fault is configured, so the middleware is worth installing.</summary>
     public bool InjectsRequestFaults => _byPath.Count > 0;
@@ -34,7 +53,7 @@ internal sealed class FaultPlan
     /// <summary>Test-only fault: in a share of answers, the first holding gains one unit that was never bought.</summary>
     public FetchBalanceResponse MaybeCorrupt(FetchBalanceResponse balance)
     {
-        if (_corruptBalanceRate <= 0 || balance.Funds.Length == 0 || Random.Shared.NextDouble() >= _corruptBalanceRate)
+        if (_corruptBalanceRate <= 0 || balance.Funds.Length == 0 || NextDraw() >= _corruptBalanceRate)
         {
             return balance;
         }

@@ -25,6 +25,12 @@ public sealed class SimulatorOptions
     public Dictionary<string, FaultOptions> Faults { get; set; } = [];
 
     /// <summary>
+    /// Seeds the faults' random draws, so that requests arriving one at a time meet the same faults in every run (a test
+    /// that needs its first token request answered, a bug report that must replay). Unset: a fresh draw per start.
+    /// </summary>
+    public int? FaultSeed { get; set; }
+
+    /// <summary>
     /// Every problem with these options (empty when they are valid), each naming its setting ("Simulator:Faults:Sell:ErrorRate")
     /// and the fix: the one check of the simulator's options, run when it starts (alone or embedded) and callable first
     /// by a host that reports its own settings' problems in the same list.

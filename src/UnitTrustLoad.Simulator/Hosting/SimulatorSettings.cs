@@ -15,7 +15,8 @@ internal sealed class SimulatorSettings
         bool temporaryDatabase,
         FrozenDictionary<string, decimal> fundPrices,
         string[] fundCodes,
-        IReadOnlyDictionary<string, FaultOptions> faults)
+        IReadOnlyDictionary<string, FaultOptions> faults,
+        int? faultSeed)
     {
         ClientId = clientId;
         ClientSecret = clientSecret;
@@ -26,6 +27,7 @@ internal sealed class SimulatorSettings
         FundPrices = fundPrices;
         FundCodes = fundCodes;
         Faults = faults;
+        FaultSeed = faultSeed;
     }
 
     public string ClientId { get; }
@@ -49,6 +51,9 @@ internal sealed class SimulatorSettings
 
     /// <summary>Faults per operation key, case-insensitive.</summary>
     public IReadOnlyDictionary<string, FaultOptions> Faults { get; }
+
+    /// <summary>The seed of the faults' draws, or null for unseeded draws.</summary>
+    public int? FaultSeed { get; }
 
     /// <summary>Validates the options (every problem at once) and resolves defaults.</summary>
     /// <exception cref="SimulatorConfigurationException">When any option is invalid.</exception>
@@ -90,6 +95,7 @@ internal sealed class SimulatorSettings
             temporary,
             prices.ToFrozenDictionary(StringComparer.Ordinal),
             codes,
-            new Dictionary<string, FaultOptions>(options.Faults, StringComparer.OrdinalIgnoreCase));
+            new Dictionary<string, FaultOptions>(options.Faults, StringComparer.OrdinalIgnoreCase),
+            options.FaultSeed);
     }
 }
