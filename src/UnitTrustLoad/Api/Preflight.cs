@@ -36,13 +36,30 @@ internal static class Preflight
         // An unknown investor's balance: any answer but 401/403/5xx or silence shows the API is there and takes our token.
         // Three tries, so a target with injected faults is not mistaken for a broken one.
         await progress.WriteLineAsync($"Preflight: asking the API at {baseUrl} for a balance with that token...");
+        // The token just had may need renewing before the probe (a short-lived one is past its refresh time already);
+        // a 5xx from the token server then is the same fault of the moment as above, retried the same way, not "no token".
         string? problem = null;
-        for (var attempt = 0; attempt < 3; attempt++)
+        for (int attempt = 0, tokenRetries = 0; attempt < 3; attempt++)
         {
-            var probe = await client.FetchBalanceAsync(new BalanceRequest("preflight-unknown-investor"), null, cancellationToken).AsTask().WaitAsync(cancellationToken);
-            problem = ApiProblem(probe.Status, probe.Error, baseUrl);
+            // Not cancellable itself, so the token cache does not wait through an outage for it (a step of the load would):
+            // preflight is bounded by its own attempts, and Ctrl+C still ends the wait at once.
+            var probe = await client.FetchBalanceAsync(new BalanceRequest("preflight-unknown-investor"), null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
+            if (probe.Status == CallStatus.NoToken && IsTransient(client.Tokens.LastFailure) && ++tokenRetries < TokenAttempts)
+            {
+                await progress.WriteLineAsync($"Preflight: renewing the token for the balance request, the token server answered {client.Tokens.LastFailure!.Status}; asking again...");
+                await client.Tokens.WaitForRetryAsync(cancellationToken);
+                attempt--;
+                continue;
+            }
+
+            problem = probe.Status == CallStatus.NoToken
+                ? TokenProblem(client.Tokens.LastFailure, client.Tokens.LastError ?? "no token", endpoint, tokenUrlConfigured)
+                : ApiProblem(probe.Status, probe.Error, baseUrl);
             if (problem is null)
             {
+                // How many token requests preflight made is said, so they are not taken for the load's "token" step.
+                await progress.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Preflight: passed ({client.Tokens.Requests} token {(client.Tokens.Requests == 1 ? "request" : "requests")} ({client.Tokens.FailedRequests} failed), {attempt + 1} balance {(attempt == 0 ? "request" : "requests")}, before the load)."));
                 return null;
             }
         }
@@ -96,7 +113,6 @@ internal static class Preflight
                 $"Preflight failed: the API at {baseUrl} did not answer ({status}: {message}). Check --target / Target:BaseUrl and that the API is running.",
             "401" or "403" =>
                 $"Preflight failed: the API at {baseUrl} refused the token ({status}). Check that Auth:TokenUrl belongs to this API and Auth:Scope is right.",
-            CallStatus.NoToken => $"Preflight failed: no token could be had: {message}.",
             _ when status.Length == 3 && status[0] == '5' =>
                 $"Preflight failed: the API at {baseUrl} answered {status} to a balance request. Check the API's health before loading it.",
             _ => null,

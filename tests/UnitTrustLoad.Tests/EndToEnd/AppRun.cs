@@ -16,7 +16,9 @@ internal sealed class AppRun : IDisposable
     public string Stderr { get; private set; } = "";
 
     /// <summary>The single run folder written under <see cref="Root"/>.</summary>
-    public string Folder => Directory.GetDirectories(Root).Single();
+    public string Folder => Directory.Exists(Root) && Directory.GetDirectories(Root) is [var only]
+        ? only
+        : throw new InvalidOperationException($"Expected one run folder under {Root}; the run said:{Environment.NewLine}{Describe()}");
 
     public RunSummary Summary => RunSummary.Load(Folder);
 

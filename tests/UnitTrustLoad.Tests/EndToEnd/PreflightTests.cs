@@ -38,6 +38,80 @@ public sealed class PreflightTests
     }
 
     [Fact]
+    public async Task A_token_server_fault_while_renewing_for_the_balance_probe_is_retried_not_no_token()
+    {
+        // The first token arrives already past its expiry (one second's lifetime, answered after 800 ms), so the
+        // balance probe must renew it, and that renewal gets a 500: a fault of the moment, as for the first token.
+        var asked = 0;
+        var probed = 0;
+        using var interrupt = new CancellationTokenSource();
+        await using var server = await LoopbackTarget.StartAsync((app, _) =>
+        {
+            app.MapPost("/core/connect/token", async () =>
+            {
+                switch (Interlocked.Increment(ref asked))
+                {
+                    case 1:
+                        await Task.Delay(800);
+                        return Results.Content("""{"access_token":"short","token_type":"Bearer","expires_in":1,"scope":"innovaSuiteApi"}""", "application/json");
+                    case 2:
+                        return Results.StatusCode(500);
+                    default:
+                        return Results.Content("""{"access_token":"long","token_type":"Bearer","expires_in":3600,"scope":"innovaSuiteApi"}""", "application/json");
+                }
+            });
+            app.MapPost("/api/UnitTrust/FetchInvestorUnitTrustFunds", () =>
+            {
+                if (Interlocked.Increment(ref probed) == 1)
+                {
+                    // Preflight passed: end the run soon after rather than loading this stand-in target.
+                    interrupt.CancelAfter(TimeSpan.FromSeconds(1));
+                }
+
+                return Results.NotFound();
+            });
+        });
+        using var run = await AppRun.StartAsync(
+            ["--target", server.Url, "--Auth:RetryBackoff=00:00:00.100", "--scenario", "balance", "--vus", "1", "--duration", "00:00:02", .. Credentials],
+            interrupt.Token);
+
+        run.Stderr.ShouldNotContain("Preflight failed", customMessage: run.Describe());
+        run.Stdout.ShouldContain("renewing the token for the balance request, the token server answered 500", customMessage: run.Stdout);
+        probed.ShouldBeGreaterThan(0);
+        asked.ShouldBeGreaterThanOrEqualTo(3);
+    }
+
+    [Fact]
+    public async Task A_token_server_that_fails_for_good_after_the_first_token_ends_preflight_instead_of_waiting_forever()
+    {
+        // As above, but every renewal fails: a load step would wait through that outage; preflight must not.
+        var asked = 0;
+        using var interrupt = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await using var server = await LoopbackTarget.StartAsync((app, _) =>
+        {
+            app.MapPost("/core/connect/token", async () =>
+            {
+                if (Interlocked.Increment(ref asked) > 1)
+                {
+                    return Results.StatusCode(500);
+                }
+
+                await Task.Delay(800);
+                return Results.Content("""{"access_token":"short","token_type":"Bearer","expires_in":1,"scope":"innovaSuiteApi"}""", "application/json");
+            });
+            app.MapPost("/api/UnitTrust/FetchInvestorUnitTrustFunds", () => Results.NotFound());
+        });
+        var clock = Stopwatch.StartNew();
+        using var run = await AppRun.StartAsync(["--target", server.Url, "--Auth:RetryBackoff=00:00:00.100", .. Credentials], interrupt.Token);
+
+        run.ExitCode.ShouldBe(ExitCodes.PreflightFailed, run.Describe());
+        run.Stderr.ShouldContain("failed (500", customMessage: run.Stderr);
+        run.Stderr.ShouldContain("not the credentials");
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), run.Describe());
+        asked.ShouldBe(6, "the first token, then five renewals backing off, as for a first token");
+    }
+
+    [Fact]
     public async Task An_api_host_without_a_token_endpoint_names_Auth_TokenUrl()
     {
         await using var server = await LoopbackTarget.StartAsync((app, _) => app.MapPost("/api/UnitTrust/FetchInvestorUnitTrustFunds", () => Results.Ok()));
