@@ -21,6 +21,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     private int _requests;
     private int _accepted;
     private int _closedIdle;
+    private int _open;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<CancellationTokenSource, bool> _idleWaits = new();
 
     public ScriptedServer(Func<int, string, ScriptedAnswer> script)
@@ -45,10 +46,17 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>
     /// Closes every keep-alive connection waiting for its next request, as a server's idle timeout does, at a moment
     /// the test chooses (in-process timers can fire late and together, which would make a test's own timers cross);
-    /// returns once they are closed (at most 5 s).
+    /// returns once they are closed (at most 5 s). A connection that has written its answer but not yet come back to
+    /// wait for the next request is waited for (at most 2 s), so "every idle connection" does not depend on how fast
+    /// this server's own loop runs on a loaded host.
     /// </summary>
     public async Task CloseIdleAsync()
     {
+        for (var i = 0; i < 200 && _idleWaits.Count < Volatile.Read(ref _open); i++)
+        {
+            await Task.Delay(10);
+        }
+
         var expected = ClosedIdle;
         foreach (var wait in _idleWaits.Keys)
         {
@@ -101,6 +109,19 @@ public sealed class ScriptedServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket, int connection)
     {
         using var _ = socket;
+        Interlocked.Increment(ref _open);
+        try
+        {
+            await ServeRequestsAsync(socket, connection);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
+        }
+    }
+
+    private async Task ServeRequestsAsync(Socket socket, int connection)
+    {
         var buffer = new byte[64 * 1024];
         var filled = 0;
         try
