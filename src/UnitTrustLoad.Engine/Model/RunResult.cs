@@ -23,6 +23,9 @@ public sealed record RunResult(
     IReadOnlyList<IntervalStats> Intervals,
     IReadOnlyList<SinkError> SinkErrors)
 {
+    /// <summary>The capacity search's result, when the test ran one (<see cref="Running.LoadTest.Capacity"/>); partial when the run was stopped.</summary>
+    public CapacityResult? Capacity { get; init; }
+
     /// <summary>True when every threshold passed.</summary>
     public bool ThresholdsPassed
     {

@@ -1,3 +1,4 @@
+using UnitTrustLoad.Engine.Capacity;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Engine.Thresholds;
 
@@ -42,16 +43,38 @@ internal static class DefinitionValidator
                 problems.Add(new(DefinitionProblemKind.Duplicate, $"scenario name '{scenario.Name}' is used more than once", "give each scenario a unique name") { Scenario = scenario.Name });
             }
 
-            CheckScenario(scenario, problems);
+            CheckScenario(scenario, searched: test.Capacity?.Scenario == scenario.Name, problems);
+        }
+
+        if (test.Capacity is { } capacity)
+        {
+            CheckCapacity(capacity, names, problems);
         }
 
         parsed = CheckThresholds(test.Thresholds, names, problems);
         return problems;
     }
 
-    private static void CheckScenario(ScenarioProps scenario, List<DefinitionProblem> problems)
+    private static void CheckCapacity(CapacitySearch capacity, HashSet<string> names, List<DefinitionProblem> problems)
     {
-        if (scenario.LoadSimulations.Count == 0)
+        if (!names.Contains(capacity.Scenario))
+        {
+            problems.Add(new(DefinitionProblemKind.UnknownScenario, $"the capacity search names scenario '{capacity.Scenario}', which is not defined", $"use one of: {string.Join(", ", names)}") { Field = nameof(LoadTest.Capacity) });
+        }
+
+        problems.AddRange(capacity.Validate());
+        foreach (var slo in capacity.Slo)
+        {
+            if (ThresholdParser.TryParse(slo, out string? error) is null)
+            {
+                problems.Add(new(DefinitionProblemKind.InvalidThreshold, $"service level \"{slo}\": {error}", "correct the expression at that position") { Scenario = capacity.Scenario, Field = nameof(CapacitySearch.Slo) });
+            }
+        }
+    }
+
+    private static void CheckScenario(ScenarioProps scenario, bool searched, List<DefinitionProblem> problems)
+    {
+        if (scenario.LoadSimulations.Count == 0 && !searched)
         {
             problems.Add(new(DefinitionProblemKind.Missing, "has no load simulation", "add one with WithLoadSimulations(Simulation.Inject(...))") { Scenario = scenario.Name, Field = nameof(ScenarioProps.LoadSimulations) });
         }
@@ -106,6 +129,16 @@ internal static class DefinitionValidator
             if (threshold.Step is not null && threshold.Scenario is null)
             {
                 problems.Add(new(DefinitionProblemKind.StepWithoutScenario, $"\"{threshold.Expression}\" names step '{threshold.Step}' without a scenario", "set its Scenario too") { ThresholdIndex = i, Field = nameof(Threshold.Step) });
+            }
+
+            if (threshold.Window is { } window && window < TimeSpan.FromSeconds(1))
+            {
+                problems.Add(new(DefinitionProblemKind.NotPositive, $"\"{threshold.Expression}\": Window must be at least 1 s (was {window})", "windows are judged every second: use 00:00:01 or more") { ThresholdIndex = i, Field = nameof(Threshold.Window) });
+            }
+
+            if (threshold.Sustained && (threshold.Window is null || !threshold.AbortOnFail))
+            {
+                problems.Add(new(DefinitionProblemKind.Missing, $"\"{threshold.Expression}\": Sustained needs a Window and AbortOnFail", "set Window (for example 00:00:30) and AbortOnFail, or drop Sustained") { ThresholdIndex = i, Field = nameof(Threshold.Sustained) });
             }
 
             if (threshold.AbortGracePeriod < TimeSpan.Zero)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using UnitTrustLoad.Engine.Capacity;
 using UnitTrustLoad.Engine.Model;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Engine.Sinks;
@@ -49,6 +50,15 @@ public sealed record LoadTest
 
     /// <summary>Looks up a baseline value for relative thresholds: (scope, metric such as "p(95)") → value, or null when unknown.</summary>
     public Func<string, string, double?>? Baseline { get; init; }
+
+    /// <summary>
+    /// A capacity search on one of the scenarios instead of its load simulations (null: none). The result is in
+    /// <see cref="RunResult.Capacity"/>; the search's own bounds end it.
+    /// </summary>
+    public CapacitySearch? Capacity { get; init; }
+
+    /// <summary>Searches the capacity of one scenario (<see cref="CapacitySearch.Scenario"/>).</summary>
+    public LoadTest WithCapacity(CapacitySearch search) => this with { Capacity = search };
 
     /// <summary>Starts a definition.</summary>
     public static LoadTest Create(string name)

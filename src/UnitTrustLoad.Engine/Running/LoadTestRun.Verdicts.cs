@@ -13,7 +13,7 @@ internal sealed partial class LoadTestRun
         for (int i = 0; i < _test.Thresholds.Count; i++)
         {
             var threshold = _test.Thresholds[i];
-            if (!threshold.AbortOnFail || elapsed < threshold.AbortGracePeriod || _stopReason is not null)
+            if (!threshold.AbortOnFail || threshold.Window is not null || elapsed < threshold.AbortGracePeriod || _stopReason is not null)
             {
                 continue;
             }
@@ -34,7 +34,8 @@ internal sealed partial class LoadTestRun
         var elapsed = final ? _lastFlush : Clock.GetElapsedTime(_measureStart);
         for (int i = 0; i < _test.Thresholds.Count; i++)
         {
-            results.Add(_abortVerdicts[i] ?? Evaluate(_test.Thresholds[i], _expressions[i], elapsed, abortedRun: false));
+            var windowed = _test.Thresholds[i].Window is null ? null : WindowVerdict(i);
+            results.Add(_abortVerdicts[i] ?? windowed ?? Evaluate(_test.Thresholds[i], _expressions[i], elapsed, abortedRun: false));
         }
 
         return results;

@@ -32,6 +32,7 @@ internal sealed partial class LoadTestRun : IDisposable
     private string? _stopReason;
     private long _measureStart;
     private TimeSpan _lastFlush;
+    private Model.CapacityResult? _capacity;
 
     public LoadTestRun(LoadTest test)
     {
@@ -53,8 +54,19 @@ internal sealed partial class LoadTestRun : IDisposable
             _scenarios[i] = new ScenarioRuntime(props, i, this, loggers.CreateLogger("UnitTrustLoad.Scenario." + props.Name));
         }
 
-        _interval = test.ReportingInterval ?? ReportingCadence.For(LoadTest.DefaultReportingInterval, ReportingCadence.PlannedLoad(_scenarios));
+        var planned = ReportingCadence.PlannedLoad(_scenarios);
+        if (test.Capacity is { } capacity)
+        {
+            planned = planned is { } chain && chain > capacity.MaxDuration ? chain : capacity.MaxDuration;
+            Array.Find(_scenarios, s => s.Name == capacity.Scenario)!.EnableWindow(null, capacity.StepDuration + TimeSpan.FromSeconds(2));
+        }
+
+        EnableThresholdWindows();
+        _interval = test.ReportingInterval ?? ReportingCadence.For(LoadTest.DefaultReportingInterval, planned);
     }
+
+    /// <summary>Time since the measurement started.</summary>
+    public TimeSpan Elapsed => Clock.GetElapsedTime(_measureStart);
 
     public TimeProvider Clock => _test.TimeProvider;
 
@@ -97,6 +109,7 @@ internal sealed partial class LoadTestRun : IDisposable
             startedAt = Clock.GetUtcNow();
             using var reportingStop = new CancellationTokenSource();
             var reporting = ReportAsync(sinks, reportingStop.Token);
+            var windows = WindowTickAsync(reportingStop.Token);
             var drivers = new Task[_scenarios.Length];
             for (int i = 0; i < drivers.Length; i++)
             {
@@ -109,7 +122,9 @@ internal sealed partial class LoadTestRun : IDisposable
             // Stop the interval timer before reading the end, so the last interval ends exactly at the run's end.
             await reportingStop.CancelAsync().ConfigureAwait(false);
             await reporting.ConfigureAwait(false);
+            await windows.ConfigureAwait(false);
             duration = Clock.GetElapsedTime(_measureStart);
+            CheckWindows(duration, final: true);
             FlushLast(sinks, duration);
         }
         finally
@@ -127,7 +142,10 @@ internal sealed partial class LoadTestRun : IDisposable
             EvaluateThresholds(final: true),
             Counters.Snapshot(),
             _intervals,
-            []);
+            [])
+        {
+            Capacity = _capacity,
+        };
         await sinks.FinishAsync(result with { SinkErrors = sinks.Errors }).ConfigureAwait(false);
         return result with { SinkErrors = sinks.Errors };
     }
@@ -218,6 +236,19 @@ internal sealed partial class LoadTestRun : IDisposable
 
     private async Task DriveAsync(ScenarioRuntime runtime, bool measured, CancellationToken stop)
     {
+        if (_test.Capacity is { } capacity && capacity.Scenario == runtime.Name)
+        {
+            // The search replaces the scenario's chain; a warm-up has nothing to drive.
+            if (measured)
+            {
+                _capacity = await new CapacityRunner(this, runtime, capacity).RunAsync(stop).ConfigureAwait(false);
+                runtime.MarkChainEnd();
+                runtime.Duration = Clock.GetElapsedTime(_measureStart);
+            }
+
+            return;
+        }
+
         foreach (var stage in runtime.Stages)
         {
             if (stop.IsCancellationRequested)

@@ -23,6 +23,7 @@ internal sealed class ScenarioRuntime
     private long _targetRateBits;
     private readonly StepAccumulator _startLag = new();
     private readonly StepAccumulator _responseTime = new();
+    private readonly Dictionary<string, StatsWindow> _stepWindows = new(StringComparer.Ordinal);
 
     public ScenarioRuntime(ScenarioProps props, int index, LoadTestRun run, ILogger logger)
     {
@@ -106,6 +107,7 @@ internal sealed class ScenarioRuntime
             if (!_steps.TryGetValue(name, out recorder))
             {
                 recorder = new StepRecorder(name, Clock.TimestampFrequency);
+                recorder.Mirror = _stepWindows.GetValueOrDefault(name)?.Recorder;
                 _stepOrder.Add(recorder);
                 _steps[name] = recorder;
             }
@@ -115,6 +117,49 @@ internal sealed class ScenarioRuntime
     }
 
     public void AddDropped() => Interlocked.Increment(ref _dropped);
+
+    /// <summary>Arrivals dropped since the start, warm-up included (windows take differences of it).</summary>
+    public long DroppedSoFar => Interlocked.Read(ref _dropped);
+
+    /// <summary>The sliding window of the whole iteration, when a windowed threshold or a capacity search needs one.</summary>
+    public StatsWindow? TotalWindow { get; private set; }
+
+    /// <summary>The window of step <paramref name="step"/>, or of the whole iteration when null; null when none was enabled.</summary>
+    public StatsWindow? WindowOf(string? step) => step is null ? TotalWindow : _stepWindows.GetValueOrDefault(step);
+
+    /// <summary>Every window enabled, for the run's one-second cut.</summary>
+    public IEnumerable<StatsWindow> Windows => TotalWindow is null ? _stepWindows.Values : _stepWindows.Values.Append(TotalWindow);
+
+    /// <summary>
+    /// Keeps a sliding window of at least <paramref name="keep"/> on step <paramref name="step"/> (null: the whole
+    /// iteration). Called before the run starts; the recorder mirrors into it from then on.
+    /// </summary>
+    public void EnableWindow(string? step, TimeSpan keep)
+    {
+        var window = WindowOf(step);
+        if (window is not null)
+        {
+            window.Keep = window.Keep > keep ? window.Keep : keep;
+            return;
+        }
+
+        window = new StatsWindow(new StepRecorder(step ?? Name, Clock.TimestampFrequency), () => DroppedSoFar, keep);
+        if (step is null)
+        {
+            TotalWindow = window;
+            Total.Mirror = window.Recorder;
+            return;
+        }
+
+        lock (_stepGate)
+        {
+            _stepWindows[step] = window;
+            if (_steps.TryGetValue(step, out var recorder))
+            {
+                recorder.Mirror = window.Recorder;
+            }
+        }
+    }
 
     /// <summary>Runs one iteration through the scenario function and records it as the scenario's total.</summary>
     /// <remarks>Pooled: an iteration that awaits reuses a state machine rather than allocating one.</remarks>
@@ -258,6 +303,10 @@ internal sealed class ScenarioRuntime
         _responseTime.Reset();
         _droppedReported = Interlocked.Read(ref _dropped);
         Interlocked.Exchange(ref _droppedOverall, 0);
+        foreach (var window in Windows)
+        {
+            window.Restart(TimeSpan.Zero);
+        }
     }
 
     /// <summary>The run's statistics of the whole iteration so far (after the last flush).</summary>

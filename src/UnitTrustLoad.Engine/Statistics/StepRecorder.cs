@@ -33,11 +33,16 @@ internal sealed class StepRecorder
 
     public string Name { get; }
 
+    /// <summary>A second recorder that sees every record too (a <see cref="StatsWindow"/>'s), or null: one null check otherwise.</summary>
+    public StepRecorder? Mirror { get; set; }
+
     /// <summary>Records one invocation; <paramref name="elapsedTicks"/> in the run clock's timestamp units.</summary>
     public void Record(long elapsedTicks, in Response response)
     {
         long micros = LatencyHistogram.ToMicroseconds(elapsedTicks, _ticksPerSecond);
-        _stripes[Environment.CurrentManagedThreadId & _mask].Record(micros, response);
+        int lane = Environment.CurrentManagedThreadId & _mask;
+        _stripes[lane].Record(micros, response);
+        Mirror?._stripes[lane].Record(micros, response);
     }
 
     /// <summary>Moves everything recorded since the last drain into <paramref name="into"/>.</summary>

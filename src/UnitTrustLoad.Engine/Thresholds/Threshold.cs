@@ -10,7 +10,12 @@ namespace UnitTrustLoad.Engine.Thresholds;
 /// <param name="Step">Step within <paramref name="Scenario"/>, or null for the scenario's iterations.</param>
 /// <param name="AbortOnFail">Stop the run as soon as it fails (after <paramref name="AbortGracePeriod"/>).</param>
 /// <param name="AbortGracePeriod">Time from the start before an abort may happen.</param>
-public sealed record Threshold(string Expression, string? Scenario = null, string? Step = null, bool AbortOnFail = false, TimeSpan AbortGracePeriod = default)
+/// <param name="Window">
+/// Judge a sliding window of this length, evaluated every second, instead of the run so far (null). A windowed
+/// threshold fails when any of its windows failed; its verdict names the first one.
+/// </param>
+/// <param name="Sustained">With <paramref name="Window"/> and <paramref name="AbortOnFail"/>: abort only once the breach has lasted a whole window.</param>
+public sealed record Threshold(string Expression, string? Scenario = null, string? Step = null, bool AbortOnFail = false, TimeSpan AbortGracePeriod = default, TimeSpan? Window = null, bool Sustained = false)
 {
     /// <summary>"run", the scenario name, or "scenario.step".</summary>
     public string Scope => Scenario is null ? "run" : Step is null ? Scenario : $"{Scenario}.{Step}";

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using UnitTrustLoad.Simulator.Apis;
 using UnitTrustLoad.Simulator.Auth;
+using UnitTrustLoad.Simulator.Capacity;
 using UnitTrustLoad.Simulator.Faults;
 using UnitTrustLoad.Simulator.Hosting;
 using UnitTrustLoad.Simulator.Infrastructure;
@@ -68,6 +69,11 @@ internal static class Extensions
         if (app.Services.GetRequiredService<FaultPlan>().InjectsRequestFaults)
         {
             app.UseMiddleware<FaultInjectionMiddleware>(); // before authentication, which serves the token endpoint
+        }
+
+        if (app.Services.GetRequiredService<SimulatorSettings>().Capacity.Count > 0)
+        {
+            app.UseMiddleware<CapacityMiddleware>(); // after the faults: a faulted request never reached the queue
         }
 
         // OpenIddict's handler inspects every request that passes UseAuthentication, yet only the token

@@ -15,6 +15,8 @@ internal static class SimulatorConfigurationCheck
         Fraction,
         Money,
         Duration,
+        Number,
+        Count,
     }
 
     private static readonly Dictionary<string, Kind> TopLevel = new(StringComparer.OrdinalIgnoreCase)
@@ -43,6 +45,12 @@ internal static class SimulatorConfigurationCheck
         ["CorruptBalanceRate"] = Kind.Fraction,
     };
 
+    private static readonly Dictionary<string, Kind> CapacityKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["PerSecond"] = Kind.Number,
+        ["Workers"] = Kind.Count,
+    };
+
     public static List<string> FindProblems(IConfigurationSection section)
     {
         var problems = new List<string>();
@@ -60,6 +68,13 @@ internal static class SimulatorConfigurationCheck
                 foreach (var fault in child.GetChildren())
                 {
                     CheckLeaves(fault, FaultKeys, problems);
+                }
+            }
+            else if (string.Equals(child.Key, "Capacity", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var capacity in child.GetChildren())
+                {
+                    CheckLeaves(capacity, CapacityKeys, problems);
                 }
             }
             else
@@ -99,6 +114,8 @@ internal static class SimulatorConfigurationCheck
             Kind.Fraction => "a fraction such as 0.05",
             Kind.Money => "a decimal number such as 12.3456",
             Kind.Duration => "a duration such as 00:00:05",
+            Kind.Number => "a number such as 200",
+            Kind.Count => "a whole number such as 4",
             _ => "text",
         };
         problems.Add($"{leaf.Path} is '{value}'; use {expected}.");
@@ -106,8 +123,8 @@ internal static class SimulatorConfigurationCheck
 
     private static bool Converts(string value, Kind kind) => kind switch
     {
-        Kind.Integer => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-        Kind.Fraction => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        Kind.Integer or Kind.Count => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+        Kind.Fraction or Kind.Number => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         Kind.Money => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _),
         Kind.Duration => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out _),
         _ => true,

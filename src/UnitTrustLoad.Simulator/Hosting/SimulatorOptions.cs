@@ -31,6 +31,12 @@ public sealed class SimulatorOptions
     public int? FaultSeed { get; set; }
 
     /// <summary>
+    /// A known capacity per operation, keyed like <see cref="Faults"/> (for example <c>Simulator:Capacity:Register:PerSecond</c>):
+    /// a fixed number of workers with a fixed service time, so a queue forms past that rate. Off by default.
+    /// </summary>
+    public Dictionary<string, Capacity.CapacityOptions> Capacity { get; set; } = [];
+
+    /// <summary>
     /// Every problem with these options (empty when they are valid), each naming its setting ("Simulator:Faults:Sell:ErrorRate")
     /// and the fix: the one check of the simulator's options, run when it starts (alone or embedded) and callable first
     /// by a host that reports its own settings' problems in the same list.

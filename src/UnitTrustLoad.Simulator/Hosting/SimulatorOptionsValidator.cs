@@ -36,6 +36,11 @@ internal static class SimulatorOptionsValidator
             ValidateFault(key, fault, problems);
         }
 
+        foreach (var (key, capacity) in options.Capacity)
+        {
+            ValidateCapacity(key, capacity, problems);
+        }
+
         return problems;
     }
 
@@ -100,6 +105,27 @@ internal static class SimulatorOptionsValidator
         if (fault.LatencyMs > 600_000 || fault.LatencyJitterMs > 600_000 || fault.TimeoutDelayMs > 600_000)
         {
             problems.Add($"{path}: LatencyMs, LatencyJitterMs and TimeoutDelayMs must be at most 600000 (10 minutes).");
+        }
+    }
+
+    private static void ValidateCapacity(string key, Capacity.CapacityOptions capacity, List<string> problems)
+    {
+        var path = $"{SimulatorOptions.SectionName}:Capacity:{key}";
+        if (!FaultKeys.IsKnown(key))
+        {
+            problems.Add($"{path} is not an operation; use one of {string.Join(", ", FaultKeys.All)}.");
+            return;
+        }
+
+        if (capacity is null || double.IsNaN(capacity.PerSecond) || capacity.PerSecond <= 0 || capacity.PerSecond > 1_000_000)
+        {
+            problems.Add($"{path}:PerSecond is {(capacity is null ? "missing" : capacity.PerSecond.ToString(CultureInfo.InvariantCulture))}; give the requests per second the operation serves, above 0 and at most 1000000.");
+            return;
+        }
+
+        if (capacity.Workers < 1 || capacity.Workers > 10_000)
+        {
+            problems.Add($"{path}:Workers is {capacity.Workers}; use from 1 to 10000 (requests served at once).");
         }
     }
 

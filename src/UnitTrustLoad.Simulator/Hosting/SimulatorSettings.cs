@@ -55,6 +55,9 @@ internal sealed class SimulatorSettings
     /// <summary>The seed of the faults' draws, or null for unseeded draws.</summary>
     public int? FaultSeed { get; }
 
+    /// <summary>Known capacities per operation key, case-insensitive; empty when none is configured.</summary>
+    public IReadOnlyDictionary<string, Capacity.CapacityOptions> Capacity { get; private init; } = new Dictionary<string, Capacity.CapacityOptions>();
+
     /// <summary>Validates the options (every problem at once) and resolves defaults.</summary>
     /// <exception cref="SimulatorConfigurationException">When any option is invalid.</exception>
     public static SimulatorSettings From(SimulatorOptions options)
@@ -96,6 +99,9 @@ internal sealed class SimulatorSettings
             prices.ToFrozenDictionary(StringComparer.Ordinal),
             codes,
             new Dictionary<string, FaultOptions>(options.Faults, StringComparer.OrdinalIgnoreCase),
-            options.FaultSeed);
+            options.FaultSeed)
+        {
+            Capacity = new Dictionary<string, Capacity.CapacityOptions>(options.Capacity, StringComparer.OrdinalIgnoreCase),
+        };
     }
 }

@@ -1,0 +1,172 @@
+using HdrHistogram;
+using UnitTrustLoad.Engine.Capacity;
+using UnitTrustLoad.Engine.Model;
+using UnitTrustLoad.Engine.Simulations;
+using UnitTrustLoad.Engine.Statistics;
+using UnitTrustLoad.Engine.Thresholds;
+
+namespace UnitTrustLoad.Engine.Running;
+
+/// <summary>
+/// Runs a <see cref="CapacitySearch"/> on one scenario: each step is an open-model stage at the planner's rate; its part
+/// after the settle time is cut out of the scenario's <see cref="StatsWindow"/> and judged by the same evaluator as
+/// every threshold. After a failing step, arrivals pause until the target's backlog has drained (at most one step's
+/// length), so the next step does not inherit the last one's queue.
+/// </summary>
+internal sealed class CapacityRunner
+{
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(20);
+
+    private readonly LoadTestRun _run;
+    private readonly ScenarioRuntime _runtime;
+    private readonly CapacitySearch _search;
+    private readonly List<(Threshold Threshold, ThresholdExpression Expression)> _slo = [];
+    private readonly Func<TimeSpan> _cpuTime;
+
+    public CapacityRunner(LoadTestRun run, ScenarioRuntime runtime, CapacitySearch search, Func<TimeSpan>? cpuTime = null)
+    {
+        _run = run;
+        _runtime = runtime;
+        _search = search;
+        _cpuTime = cpuTime ?? (static () => Environment.CpuUsage.TotalTime);
+        foreach (var text in search.Slo)
+        {
+            // Validated with the definition: every expression parses here.
+            _slo.Add((new Threshold(text, runtime.Name), ThresholdParser.TryParse(text, out _)!));
+        }
+    }
+
+    public async Task<CapacityResult> RunAsync(CancellationToken stop)
+    {
+        var clock = _run.Clock;
+        long started = clock.GetTimestamp();
+        var planner = new CapacityPlanner(_search);
+        var steps = new List<CapacityStep>();
+        while (planner.Next() is { } rate)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                planner.Stop(CapacityEnd.Stopped);
+                break;
+            }
+
+            if (clock.GetElapsedTime(started) + _search.StepDuration > _search.MaxDuration)
+            {
+                planner.Stop(CapacityEnd.MaxDuration);
+                break;
+            }
+
+            var step = await RunStepAsync(rate, stop).ConfigureAwait(false);
+            if (step is null)
+            {
+                planner.Stop(CapacityEnd.Stopped);
+                break;
+            }
+
+            steps.Add(step);
+            planner.Record(rate, step.Passed, step.GeneratorLimited);
+            if (!step.Passed)
+            {
+                await DrainBacklogAsync(started, stop).ConfigureAwait(false);
+            }
+        }
+
+        return Conclude(planner, steps, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>One step; null when the run was stopped before it ended (a partial step is not judged).</summary>
+    private async Task<CapacityStep?> RunStepAsync(int rate, CancellationToken stop)
+    {
+        var window = _runtime.TotalWindow!;
+        var stage = new Inject(rate, TimeSpan.FromSeconds(1), _search.StepDuration).ToStage(0, 0, rate);
+        long droppedBefore = _runtime.DroppedSoFar;
+        var offering = _runtime.Open.RunStageAsync(stage, stop);
+        await ClockWait.DelayAsync(_run.Clock, _search.Settle, stop).ConfigureAwait(false);
+        var from = _run.Elapsed;
+        window.Cut(from);
+        var cpuFrom = _cpuTime();
+        await offering.ConfigureAwait(false);
+        if (stop.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var to = _run.Elapsed;
+        window.Cut(to);
+        var cpu = _cpuTime() - cpuFrom;
+        var stats = new StepAccumulator();
+        var (span, _) = window.SumInto(stats, from, to);
+        long dropped = _runtime.DroppedSoFar - droppedBefore;
+        double seconds = span.TotalSeconds > 0 ? span.TotalSeconds : (to - from).TotalSeconds;
+        double cores = seconds > 0 ? cpu.TotalSeconds / seconds : 0;
+        bool generatorLimited = dropped > _search.DropTolerance * rate * _search.StepDuration.TotalSeconds
+            || (_search.GeneratorCpuShare > 0 && cores >= _search.GeneratorCpuShare * Environment.ProcessorCount);
+
+        var verdicts = new List<ThresholdResult>(_slo.Count);
+        bool passed = !generatorLimited;
+        foreach (var (threshold, expression) in _slo)
+        {
+            var verdict = ThresholdEvaluator.Evaluate(threshold, expression, new ThresholdSubject(stats, span, dropped), _run.Counters.Get, baseline: null);
+            verdicts.Add(verdict);
+            passed &= verdict.Passed;
+        }
+
+        double? At(double percentile) => stats.Ok > 0 ? stats.Histogram.GetValueAtPercentile(percentile) / 1000.0 : null;
+        return new CapacityStep(
+            rate,
+            seconds > 0 ? stats.Count / seconds : 0,
+            At(50),
+            At(95),
+            At(99),
+            stats.Count == 0 ? 0 : (double)stats.Fail / stats.Count,
+            dropped,
+            passed,
+            generatorLimited,
+            cores,
+            verdicts);
+    }
+
+    /// <summary>Waits until no iteration is in flight, at most one step's length and never past the time budget.</summary>
+    private async Task DrainBacklogAsync(long started, CancellationToken stop)
+    {
+        var clock = _run.Clock;
+        long drainStart = clock.GetTimestamp();
+        while (_runtime.Open.InFlight > 0 && !stop.IsCancellationRequested
+            && clock.GetElapsedTime(drainStart) < _search.StepDuration
+            && clock.GetElapsedTime(started) + _search.StepDuration < _search.MaxDuration)
+        {
+            await ClockWait.DelayAsync(clock, DrainPoll, stop).ConfigureAwait(false);
+        }
+    }
+
+    private CapacityResult Conclude(CapacityPlanner planner, List<CapacityStep> steps, TimeSpan duration)
+    {
+        var end = planner.End ?? CapacityEnd.Stopped;
+        string? limitedBy = end == CapacityEnd.Generator ? "generator" : planner.Failing is not null ? "target" : null;
+        string? brokenBy = null;
+        string? brokenByMessage = null;
+        if (planner.Failing is { } failing && steps.FindLast(s => s.Rate == failing && !s.GeneratorLimited) is { } broken)
+        {
+            double worst = double.NegativeInfinity;
+            for (int i = 0; i < broken.Verdicts.Count; i++)
+            {
+                var verdict = broken.Verdicts[i];
+                if (verdict.Passed)
+                {
+                    continue;
+                }
+
+                double limit = _slo[i].Expression.Limit;
+                double excess = verdict.Actual is not { } actual ? double.PositiveInfinity : Math.Abs(actual - limit) / Math.Max(Math.Abs(limit), 1e-9);
+                if (excess > worst)
+                {
+                    worst = excess;
+                    brokenBy = verdict.Expression;
+                    brokenByMessage = verdict.Message;
+                }
+            }
+        }
+
+        return new CapacityResult(_runtime.Name, planner.Passing, planner.Failing, limitedBy, brokenBy, brokenByMessage, end, duration, steps);
+    }
+}
