@@ -45,6 +45,9 @@ public sealed record CapacitySearch(string Scenario)
     /// <summary>A step whose process CPU reached this share of the machine's cores is generator-limited; 0 turns the rule off (a target in the same process).</summary>
     public double GeneratorCpuShare { get; init; } = 0.9;
 
+    /// <summary>Told of each step once it is judged, on the search's own task (a console line, a live view); null: nobody.</summary>
+    public Action<Model.CapacityStep>? StepJudged { get; init; }
+
     /// <summary>The default service levels: <c>p(95) &lt; 500</c> and <c>fail_rate &lt; 0.01</c>.</summary>
     public static IReadOnlyList<string> DefaultSlo { get; } = ["p(95) < 500", "fail_rate < 0.01"];
 
@@ -52,7 +55,7 @@ public sealed record CapacitySearch(string Scenario)
     public IReadOnlyList<DefinitionProblem> Validate()
     {
         var problems = new List<DefinitionProblem>();
-        void Add(string field, string what, string fix) => problems.Add(new(DefinitionProblemKind.NotPositive, what, fix) { Scenario = Scenario, Field = field });
+        void Add(string field, string what, string fix) => problems.Add(new(DefinitionProblemKind.NotPositive, what, fix) { Scenario = Scenario, Field = field, InCapacitySearch = true });
         if (StartRate < 1)
         {
             Add(nameof(StartRate), $"StartRate must be at least 1 (was {StartRate})", "start at 1 or more arrivals per second");

@@ -21,6 +21,9 @@ public sealed record CapacityResult(
     TimeSpan Duration,
     IReadOnlyList<CapacityStep> Steps)
 {
+    /// <summary>True when the search named a capacity: a rate passed, and the generator was not the limit.</summary>
+    public bool NamedCapacity => SustainableRate is not null && End != CapacityEnd.Generator;
+
     /// <summary>The step at the sustainable rate, or null.</summary>
     public CapacityStep? SustainableStep
     {

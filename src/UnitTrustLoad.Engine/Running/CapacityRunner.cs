@@ -64,6 +64,7 @@ internal sealed class CapacityRunner
             }
 
             steps.Add(step);
+            _search.StepJudged?.Invoke(step);
             planner.Record(rate, step.Passed, step.GeneratorLimited);
             if (!step.Passed)
             {

@@ -18,6 +18,9 @@ public sealed record DefinitionProblem(DefinitionProblemKind Kind, string Messag
     /// <summary>The 0-based index of the load simulation in the scenario's chain, or null.</summary>
     public int? SimulationIndex { get; init; }
 
+    /// <summary>True when the problem is in the test's capacity search (<see cref="LoadTest.Capacity"/>); <see cref="Field"/> names its setting.</summary>
+    public bool InCapacitySearch { get; init; }
+
     /// <summary>The 0-based index of the threshold in the test's list, or null.</summary>
     public int? ThresholdIndex { get; init; }
 

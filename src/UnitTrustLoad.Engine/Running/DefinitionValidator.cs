@@ -59,7 +59,7 @@ internal static class DefinitionValidator
     {
         if (!names.Contains(capacity.Scenario))
         {
-            problems.Add(new(DefinitionProblemKind.UnknownScenario, $"the capacity search names scenario '{capacity.Scenario}', which is not defined", $"use one of: {string.Join(", ", names)}") { Field = nameof(LoadTest.Capacity) });
+            problems.Add(new(DefinitionProblemKind.UnknownScenario, $"the capacity search names scenario '{capacity.Scenario}', which is not defined", $"use one of: {string.Join(", ", names)}") { Field = nameof(LoadTest.Capacity), InCapacitySearch = true });
         }
 
         problems.AddRange(capacity.Validate());
@@ -67,7 +67,7 @@ internal static class DefinitionValidator
         {
             if (ThresholdParser.TryParse(slo, out string? error) is null)
             {
-                problems.Add(new(DefinitionProblemKind.InvalidThreshold, $"service level \"{slo}\": {error}", "correct the expression at that position") { Scenario = capacity.Scenario, Field = nameof(CapacitySearch.Slo) });
+                problems.Add(new(DefinitionProblemKind.InvalidThreshold, $"service level \"{slo}\": {error}", "correct the expression at that position") { Scenario = capacity.Scenario, Field = nameof(CapacitySearch.Slo), InCapacitySearch = true });
             }
         }
     }

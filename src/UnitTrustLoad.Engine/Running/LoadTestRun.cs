@@ -242,6 +242,8 @@ internal sealed partial class LoadTestRun : IDisposable
             if (measured)
             {
                 _capacity = await new CapacityRunner(this, runtime, capacity).RunAsync(stop).ConfigureAwait(false);
+                runtime.LoadDescription = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"capacity search: {_capacity.Steps.Count} steps of {capacity.StepDuration.TotalSeconds:0.###} s at {string.Join(", ", _capacity.Steps.Select(s => s.Rate + "/s"))}");
                 runtime.MarkChainEnd();
                 runtime.Duration = Clock.GetElapsedTime(_measureStart);
             }

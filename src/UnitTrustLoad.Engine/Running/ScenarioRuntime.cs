@@ -118,6 +118,9 @@ internal sealed class ScenarioRuntime
 
     public void AddDropped() => Interlocked.Increment(ref _dropped);
 
+    /// <summary>What drove the scenario when not its load simulations (a capacity search's steps), for its result.</summary>
+    public string? LoadDescription { get; set; }
+
     /// <summary>Arrivals dropped since the start, warm-up included (windows take differences of it).</summary>
     public long DroppedSoFar => Interlocked.Read(ref _dropped);
 
@@ -329,6 +332,11 @@ internal sealed class ScenarioRuntime
         foreach (var simulation in Props.LoadSimulations)
         {
             descriptions.Add(simulation.Describe());
+        }
+
+        if (LoadDescription is { } instead)
+        {
+            descriptions = [instead];
         }
 
         return new ScenarioResult(Name, OverallTotal.ToResult(Name, Duration, withDistribution: true), results, DroppedOverall, descriptions, Duration)

@@ -56,8 +56,46 @@ internal static class HtmlReportData
         }
 
         json.WriteEndArray();
+        WriteCapacity(json, result.Capacity);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>The capacity search's steps as columns ordered by offered rate (the knee charts' x axis), or nothing.</summary>
+    private static void WriteCapacity(Utf8JsonWriter json, CapacityResult? capacity)
+    {
+        if (capacity is null)
+        {
+            return;
+        }
+
+        var steps = capacity.Steps.OrderBy(s => s.Rate).ToList();
+        json.WriteStartObject("capacity");
+        void Column(string name, Func<CapacityStep, double?> value)
+        {
+            json.WriteStartArray(name);
+            foreach (var step in steps)
+            {
+                if (value(step) is { } v && double.IsFinite(v))
+                {
+                    json.WriteNumberValue(Math.Round(v, 3));
+                }
+                else
+                {
+                    json.WriteNullValue();
+                }
+            }
+
+            json.WriteEndArray();
+        }
+
+        Column("rate", static s => s.Rate);
+        Column("achieved", static s => s.AchievedRate);
+        Column("p50", static s => s.P50);
+        Column("p95", static s => s.P95);
+        Column("p99", static s => s.P99);
+        Column("fail", static s => s.FailRate * 100);
+        json.WriteEndObject();
     }
 
     private static async Task StepAsync(

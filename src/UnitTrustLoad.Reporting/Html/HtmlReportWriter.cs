@@ -22,6 +22,7 @@ internal sealed partial class HtmlReportWriter : IReportWriter
         WriteHead(context, w);
         w.WriteLine("<body><main>");
         WriteVerdict(context, w);
+        WriteCapacity(result, w);
         WriteSettings(context, w);
         WriteThresholds(result, w);
         WriteChecks(context, w);
@@ -79,7 +80,7 @@ internal sealed partial class HtmlReportWriter : IReportWriter
         var css = passed ? "pass" : "fail";
         w.WriteLine($"<section class=\"verdict {css}\" id=\"verdict\">");
         w.WriteLine($"<div class=\"title\"><span class=\"badge {css}\">{(passed ? "PASSED" : "FAILED")}</span>");
-        w.WriteLine($"<h1>{Text(result.TestName)}</h1><div class=\"reason\">{Text(passed ? (result.Thresholds.Count == 0 ? "No thresholds were set; the run completed." : "Every threshold held; the run completed.") : Verdict.Reasons(context))}</div></div>");
+        w.WriteLine($"<h1>{Text(result.TestName)}</h1><div class=\"reason\">{Text(passed ? (result.Capacity is { } capacity ? "Capacity: " + CapacityText.Headline(capacity) + "." : result.Thresholds.Count == 0 ? "No thresholds were set; the run completed." : "Every threshold held; the run completed.") : Verdict.Reasons(context))}</div></div>");
         w.WriteLine("<dl class=\"facts\">");
         Fact(w, "started", Figures.Timestamp(context.LocalStartedAt, context.TimeZone));
         Fact(w, "duration", Figures.Duration(result.Duration));
@@ -110,6 +111,43 @@ internal sealed partial class HtmlReportWriter : IReportWriter
         }
 
         w.WriteLine("</dl></section>");
+    }
+
+    /// <summary>The capacity search's answer, its knee charts (drawn by report.js) and its steps.</summary>
+    private static void WriteCapacity(RunResult result, TextWriter w)
+    {
+        if (result.Capacity is not { } capacity)
+        {
+            return;
+        }
+
+        w.WriteLine($"<section id=\"capacity\"><h2>Capacity of {Text(capacity.Scenario)}</h2>");
+        w.WriteLine($"<p class=\"headline\">{Text(CapacityText.Headline(capacity))}</p><dl class=\"settings\">");
+        foreach (var line in CapacityText.Lines(capacity))
+        {
+            w.WriteLine($"<div><dt>{Text(line.Key)}</dt><dd>{Text(line.Value)}</dd></div>");
+        }
+
+        w.WriteLine("</dl><h3>The knee</h3><div class=\"charts\" id=\"capacity-charts\"></div>");
+        w.Write("<h3>Steps, in the order offered</h3><div class=\"table-wrap\"><table id=\"capacity-steps\"><thead><tr>");
+        foreach (var column in CapacityText.Columns)
+        {
+            w.Write($"<th{(column == "verdict" ? " class=\"text\"" : string.Empty)}>{Text(column)}</th>");
+        }
+
+        w.WriteLine("</tr></thead><tbody>");
+        foreach (var row in CapacityText.Rows(capacity))
+        {
+            w.Write("<tr>");
+            for (var i = 0; i < row.Length; i++)
+            {
+                w.Write(i == row.Length - 1 ? $"<td class=\"text\">{Text(row[i])}</td>" : $"<td>{Text(row[i])}</td>");
+            }
+
+            w.WriteLine("</tr>");
+        }
+
+        w.WriteLine("</tbody></table></div></section>");
     }
 
     private static void WriteThresholds(RunResult result, TextWriter w)

@@ -35,7 +35,7 @@
     return Math.max(260, Math.floor(el.clientWidth - 20));
   }
 
-  function draw(holder, title, time, lines, yLabel, digits, rightScale) {
+  function draw(holder, title, time, lines, yLabel, digits, rightScale, xAxis) {
     var box = document.createElement("div");
     box.className = "chart";
     var head = document.createElement("div");
@@ -47,7 +47,7 @@
     holder.appendChild(box);
     var plot = document.createElement("div");
     box.appendChild(plot);
-    var state = { box: box, plot: plot, uplot: null, time: time, yLabel: yLabel, digits: digits, rightScale: rightScale };
+    var state = { box: box, plot: plot, uplot: null, time: time, yLabel: yLabel, digits: digits, rightScale: rightScale, xAxis: xAxis };
     render(state, lines);
     charts.push(state);
     return state;
@@ -66,7 +66,8 @@
       return;
     }
     var tenths = fractional(state.time);
-    var series = [{ label: "time", value: function (u, v) { return v == null ? "-" : clock(v, tenths); } }];
+    var xAxis = state.xAxis;
+    var series = [{ label: xAxis ? xAxis.label : "time", value: function (u, v) { return v == null ? "-" : xAxis ? xAxis.format(v) : clock(v, tenths); } }];
     lines.forEach(function (l, i) {
       series.push({
         label: l.label,
@@ -80,7 +81,8 @@
       });
     });
     var axes = [
-      { values: function (u, splits) { var t = fractional(splits); return splits.map(function (s) { return clock(s, t); }); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
+      { label: xAxis ? xAxis.label : undefined,
+        values: function (u, splits) { var t = fractional(splits); return splits.map(function (s) { return xAxis ? xAxis.format(s) : clock(s, t); }); }, stroke: "#5b6675", grid: { stroke: "#eef1f4" } },
       { label: state.yLabel, stroke: "#5b6675", size: 60, grid: { stroke: "#eef1f4" } }
     ];
     var scales = { x: { time: false }, y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.08 : 1]; } } };
@@ -106,6 +108,19 @@
       { label: "p95", values: source.p95, color: "#d9822b" },
       { label: "p99", values: source.p99, color: "#c62828" }
     ];
+  }
+
+  // A capacity search's knee: each step's percentiles and failure rate against the rate it offered, and what the
+  // target achieved against what was offered (the dashed line is "achieved = offered").
+  function capacityCharts(holder, capacity) {
+    var perSecond = { label: "offered/s", format: function (v) { return number(v, 0) + "/s"; } };
+    draw(holder, "Latency and failures against the offered rate", capacity.rate,
+      latencyLines(capacity).concat([{ label: "failed %", values: capacity.fail, color: "#6a1b9a", scale: "pct", dash: [4, 4], digits: 2 }]),
+      "ms", 1, { scale: "pct", label: "failed %" }, perSecond);
+    draw(holder, "Achieved against offered throughput", capacity.rate, [
+      { label: "achieved/s", values: capacity.achieved, color: "#2f5d9e", digits: 1 },
+      { label: "offered/s", values: capacity.rate, color: "#9aa5b1", dash: [6, 4], digits: 0 }
+    ], "per second", 1, null, perSecond);
   }
 
   function scenarioCharts(holder, data, scenario) {
@@ -239,6 +254,8 @@
     var block = document.getElementById("report-data");
     if (!block || typeof uPlot === "undefined") { return; }
     var data = JSON.parse(block.textContent);
+    var knee = document.getElementById("capacity-charts");
+    if (knee && data.capacity) { capacityCharts(knee, data.capacity); }
     data.scenarios.forEach(function (scenario, i) {
       var holder = document.getElementById("charts-" + i);
       if (holder) { scenarioCharts(holder, data, scenario); }

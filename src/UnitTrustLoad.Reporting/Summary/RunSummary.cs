@@ -20,6 +20,7 @@ namespace UnitTrustLoad.Reporting;
 /// <param name="Checks">The caller's correctness checks (empty in summaries that predate them).</param>
 /// <param name="Counters">Every custom counter of the run.</param>
 /// <param name="Regressions">Figures worse than the baseline beyond run-to-run noise; null when the run had no baseline.</param>
+/// <param name="Capacity">What a capacity search found; null when the run was not one.</param>
 public sealed partial record RunSummary(
     string TestName,
     DateTimeOffset StartedAt,
@@ -34,7 +35,8 @@ public sealed partial record RunSummary(
     IReadOnlyList<ThresholdSummary> Thresholds,
     IReadOnlyList<CheckSummary> Checks,
     IReadOnlyDictionary<string, long> Counters,
-    IReadOnlyList<Regression>? Regressions = null)
+    IReadOnlyList<Regression>? Regressions = null,
+    CapacitySummary? Capacity = null)
 {
     /// <summary>The file name of the summary inside a run folder.</summary>
     public const string FileName = "summary.json";
@@ -82,7 +84,8 @@ public sealed partial record RunSummary(
             thresholds,
             context.AllChecks,
             counters,
-            context.Baseline is null ? null : context.Regressions);
+            context.Baseline is null ? null : context.Regressions,
+            CapacitySummary.From(result.Capacity));
     }
 
     /// <summary>The check of that name, or null when the run had none.</summary>

@@ -40,6 +40,25 @@ internal sealed class MarkdownSummaryWriter : TextReportWriter
             w.WriteLine($"| warm-up of {Cell(scenario.Name)} | {Cell(Figures.WarmUp(scenario.WarmUp))} |");
         }
 
+        if (result.Capacity is { } capacity)
+        {
+            w.WriteLine();
+            w.WriteLine($"### Capacity of {Cell(capacity.Scenario)}: {Cell(CapacityText.Headline(capacity))}");
+            w.WriteLine();
+            foreach (var line in CapacityText.Lines(capacity))
+            {
+                w.WriteLine($"- **{Cell(line.Key)}**: {Cell(line.Value)}");
+            }
+
+            w.WriteLine();
+            w.WriteLine("| " + string.Join(" | ", CapacityText.Columns) + " |");
+            w.WriteLine("|" + string.Concat(CapacityText.Columns.Select((_, i) => i == CapacityText.Columns.Count - 1 ? "---|" : "---:|")));
+            foreach (var row in CapacityText.Rows(capacity))
+            {
+                w.WriteLine("| " + string.Join(" | ", row.Select(Cell)) + " |");
+            }
+        }
+
         if (result.Thresholds.Count > 0)
         {
             w.WriteLine();

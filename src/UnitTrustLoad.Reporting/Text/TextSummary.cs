@@ -41,6 +41,7 @@ public static class TextSummary
             }
         }
 
+        WriteCapacity(result, w);
         WriteChecks(result, w);
         WriteThresholds(result, w);
         WriteRegressions(context, w);
@@ -57,6 +58,29 @@ public static class TextSummary
         foreach (var error in result.SinkErrors)
         {
             w.WriteLine($"  ! sink {error.Sink} failed ({error.Phase}): {error.Message}");
+        }
+    }
+
+    private static void WriteCapacity(RunResult result, TextWriter w)
+    {
+        if (result.Capacity is not { } capacity)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine($"  capacity of {capacity.Scenario}: {CapacityText.Headline(capacity)}");
+        foreach (var line in CapacityText.Lines(capacity))
+        {
+            Line(w, 4, line.Key, line.Value);
+        }
+
+        var rows = CapacityText.Rows(capacity).ToList();
+        var widths = CapacityText.Columns.Select((c, i) => Math.Max(c.Length, rows.Count == 0 ? 0 : rows.Max(r => i == rows[0].Length - 1 ? 0 : r[i].Length))).ToArray();
+        w.WriteLine("    " + string.Join("  ", CapacityText.Columns.Select((c, i) => i == widths.Length - 1 ? c : c.PadLeft(widths[i]))));
+        foreach (var row in rows)
+        {
+            w.WriteLine("    " + string.Join("  ", row.Select((c, i) => i == widths.Length - 1 ? c : c.PadLeft(widths[i]))));
         }
     }
 

@@ -5,7 +5,8 @@ internal static class Verdict
 {
     /// <summary>True when every threshold held, the run was not interrupted and, when they fail it, nothing regressed.</summary>
     public static bool Passed(ReportContext context) =>
-        context.Result.ThresholdsPassed && !context.Result.Interrupted && !(context.FailOnRegression && context.Regressions.Count > 0);
+        context.Result.ThresholdsPassed && !context.Result.Interrupted && !(context.FailOnRegression && context.Regressions.Count > 0)
+        && context.Result.Capacity is not { NamedCapacity: false };
 
     /// <summary>"PASSED", or "FAILED: ..." naming the failed thresholds and the interruption.</summary>
     public static string Describe(ReportContext context)
@@ -43,6 +44,13 @@ internal static class Verdict
 
             var more = regressions.Count > 3 ? $"; and {regressions.Count - 3} more" : string.Empty;
             reasons.Add($"{(regressions.Count == 1 ? "1 regression" : $"{regressions.Count} regressions")} against the baseline ({string.Join("; ", shown)}{more})");
+        }
+
+        if (result.Capacity is { NamedCapacity: false } capacity)
+        {
+            reasons.Add(capacity.End == Engine.Model.CapacityEnd.Generator
+                ? "the capacity search was generator-limited and names no capacity"
+                : "no step of the capacity search passed its service levels");
         }
 
         if (result.Interrupted)

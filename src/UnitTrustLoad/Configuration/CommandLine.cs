@@ -20,6 +20,9 @@ internal sealed class CommandLine
 
     private const string StagesKey = "Load:Stages";
 
+    /// <summary>The capacity search's switch (Capacity:Enabled=true).</summary>
+    public const string CapacityFlag = "--capacity";
+
     private int _stages;
 
     public string? ConfigFile { get; private set; }
@@ -47,6 +50,11 @@ internal sealed class CommandLine
             return "--stage";
         }
 
+        if (string.Equals(key, $"{CapacityOptions.SectionName}:{nameof(CapacityOptions.Enabled)}", StringComparison.OrdinalIgnoreCase))
+        {
+            return CapacityFlag;
+        }
+
         foreach (var pair in OptionKeys)
         {
             if (string.Equals(pair.Value, key, StringComparison.OrdinalIgnoreCase))
@@ -67,6 +75,13 @@ internal sealed class CommandLine
             if (arg is "--help" or "-h" or "-?" or "/?")
             {
                 result.HelpRequested = true;
+                continue;
+            }
+
+            if (arg.Equals(CapacityFlag, StringComparison.OrdinalIgnoreCase))
+            {
+                // A switch without a value: the capacity search instead of the load shape.
+                result.Overrides[$"{CapacityOptions.SectionName}:{nameof(CapacityOptions.Enabled)}"] = "true";
                 continue;
             }
 

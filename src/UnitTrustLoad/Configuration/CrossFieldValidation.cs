@@ -20,6 +20,7 @@ internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptio
         ValidateThresholds(options, problems);
         ValidateReport(options.Report, problems);
         ValidateSimulator(options, problems);
+        ValidateCapacity(options, problems);
 
         if (string.IsNullOrWhiteSpace(options.Data.InvestorsFile)
             && PoolDemand.Problem(options.Load, options.Load.PoolSize, "Load:PoolSize", "raise Load:PoolSize to at least") is { } shortage)
@@ -159,6 +160,50 @@ internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptio
         if (report.FailOnRegression && string.IsNullOrWhiteSpace(report.Baseline))
         {
             problems.Add("Report:FailOnRegression is true but no baseline is given, so nothing can regress; pass --baseline with a previous run's summary.json or its run folder, or drop FailOnRegression.");
+        }
+    }
+
+    /// <summary>The search drives one scenario's arrival rate by itself: it takes no load shape and no second scenario.</summary>
+    private static void ValidateCapacity(SuiteOptions options, List<string> problems)
+    {
+        if (!options.Capacity.Enabled)
+        {
+            return;
+        }
+
+        var enabled = options.Load.Scenarios.Where(s => s.Value.Enabled && ScenarioNames.IsKnown(s.Key)).Select(s => s.Key.ToLowerInvariant()).ToList();
+        if (enabled.Count > 1)
+        {
+            problems.Add($"Capacity:Enabled (--capacity): the search finds one scenario's capacity, and {enabled.Count} are enabled ({string.Join(", ", enabled)}); "
+                + "select one with --scenario NAME (for example --scenario purchase --capacity).");
+        }
+
+        var load = options.Load;
+        var shape = new List<string>();
+        if (load.Vus is not null)
+        {
+            shape.Add("--vus");
+        }
+
+        if (load.Rate is not null)
+        {
+            shape.Add("--rate");
+        }
+
+        if (load.Stages.Count > 0)
+        {
+            shape.Add("--stage");
+        }
+
+        if (load.Duration is not null)
+        {
+            shape.Add("--duration");
+        }
+
+        if (shape.Count > 0)
+        {
+            problems.Add($"Capacity:Enabled (--capacity) with {string.Join(", ", shape)}: the search sets the rate and the length itself; drop {string.Join(" and ", shape)} "
+                + "(Capacity:StartRate, Capacity:MaxRate and Capacity:MaxDuration bound the search).");
         }
     }
 

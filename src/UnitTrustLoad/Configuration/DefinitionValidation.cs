@@ -50,6 +50,13 @@ internal static class DefinitionValidation
 
     private static string PathOf(DefinitionProblem problem, LoadOptions load, List<int> thresholdIndexes)
     {
+        if (problem.InCapacitySearch)
+        {
+            return problem.Field is null or nameof(LoadTest.Capacity)
+                ? $"{CapacityOptions.SectionName}:{nameof(CapacityOptions.Enabled)}"
+                : $"{CapacityOptions.SectionName}:{problem.Field}";
+        }
+
         if (problem.ThresholdIndex is { } threshold)
         {
             return Join($"{ThresholdOptions.SectionName}:{thresholdIndexes[threshold]}", problem.Field);

@@ -1,3 +1,4 @@
+using UnitTrustLoad.Engine.Capacity;
 using UnitTrustLoad.Engine.Running;
 using UnitTrustLoad.Engine.Scenarios;
 using UnitTrustLoad.Engine.Thresholds;
@@ -18,6 +19,45 @@ internal static class LoadDefinition
             .WithLoadSimulations([.. SimulationMapper.For(options, load.ForScenario(name))])
             .WithWarmUpDuration(options.WarmUp);
         return options.MaxConcurrency > 0 ? scenario.WithMaxConcurrency(options.MaxConcurrency) : scenario;
+    }
+
+    /// <summary>
+    /// The capacity search the options ask for (null when Capacity:Enabled is off), on the one enabled scenario (the
+    /// configuration refuses more than one). The CPU rule is off against the embedded simulator unless set: its CPU is
+    /// this process's, so a busy simulator would read as a busy generator.
+    /// </summary>
+    public static CapacitySearch? Capacity(SuiteOptions options)
+    {
+        var capacity = options.Capacity;
+        if (!capacity.Enabled)
+        {
+            return null;
+        }
+
+        var scenario = ScenarioNames.Journey;
+        foreach (var name in ScenarioNames.All)
+        {
+            if (options.Load.Scenarios.TryGetValue(name, out var s) && s.Enabled)
+            {
+                scenario = name;
+                break;
+            }
+        }
+
+        return new CapacitySearch(scenario)
+        {
+            StartRate = capacity.StartRate,
+            Factor = capacity.Factor,
+            Step = capacity.Step,
+            StepDuration = capacity.StepDuration,
+            Settle = capacity.Settle,
+            Resolution = capacity.Resolution,
+            MaxRate = capacity.MaxRate,
+            MaxDuration = capacity.MaxDuration,
+            Slo = capacity.Slo.Count == 0 ? CapacitySearch.DefaultSlo : [.. capacity.Slo],
+            DropTolerance = capacity.DropTolerance,
+            GeneratorCpuShare = capacity.GeneratorCpuShare ?? (options.UsesEmbeddedSimulator ? 0 : 0.9),
+        };
     }
 
     /// <summary>
@@ -50,7 +90,7 @@ internal static class LoadDefinition
                 continue;
             }
 
-            thresholds.Add(new Threshold(t.Expression, scenario, string.IsNullOrWhiteSpace(t.Step) ? null : t.Step, t.AbortOnFail, t.AbortGracePeriod));
+            thresholds.Add(t.ToThreshold(scenario));
             indexes.Add(i);
         }
 
@@ -59,6 +99,11 @@ internal static class LoadDefinition
             .WithThresholds([.. thresholds])
             .WithReportingInterval(load.ReportingInterval)
             .WithStopGracePeriod(load.StopGracePeriod);
+        if (Capacity(options) is { } search)
+        {
+            test = test.WithCapacity(search);
+        }
+
         return (test, indexes);
     }
 

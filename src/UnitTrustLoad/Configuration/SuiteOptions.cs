@@ -19,6 +19,9 @@ internal sealed class SuiteOptions
 
     public LedgerOptions Ledger { get; set; } = new();
 
+    /// <summary>The capacity search (--capacity), off by default.</summary>
+    public CapacityOptions Capacity { get; set; } = new();
+
     /// <summary>The embedded simulator's settings, used only when no target URL is given.</summary>
     public SimulatorOptions Simulator { get; set; } = new();
 

@@ -21,4 +21,15 @@ internal sealed class ThresholdOptions
 
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan AbortGracePeriod { get; set; }
+
+    /// <summary>Judge a sliding window of this length, every second, instead of the whole run so far (unset).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan? Window { get; set; }
+
+    /// <summary>With Window and AbortOnFail: abort only once the breach has lasted a whole window.</summary>
+    public bool Sustained { get; set; }
+
+    /// <summary>The engine's threshold for these settings, on <paramref name="scenario"/> (lower-case, or null for the whole run).</summary>
+    public Engine.Thresholds.Threshold ToThreshold(string? scenario)
+        => new(Expression, scenario, string.IsNullOrWhiteSpace(Step) ? null : Step, AbortOnFail, AbortGracePeriod, Window, Sustained);
 }

@@ -44,8 +44,14 @@ internal sealed class RunPlan : IAsyncDisposable
             : new InvestorPool(existing.Investors.Count, preparation.Adopting(existing.Investors));
         InvestorsFile = existing;
         Scenarios = ScenarioCatalog.Build(options.Load, new ScenarioServices(steps, faker, pool, Files.Investors, Ledger), Seed);
-        TestName = string.IsNullOrWhiteSpace(options.Load.TestName) ? DefaultTestName(Scenarios) : options.Load.TestName;
+        Capacity = LoadDefinition.Capacity(options);
+        TestName = string.IsNullOrWhiteSpace(options.Load.TestName)
+            ? DefaultTestName(Scenarios) + (Capacity is null ? "" : "-capacity")
+            : options.Load.TestName;
     }
+
+    /// <summary>The capacity search the run makes instead of its load shape (--capacity), or null.</summary>
+    public Engine.Capacity.CapacitySearch? Capacity { get; }
 
     public SuiteOptions Options { get; }
 

@@ -34,7 +34,7 @@ internal static class RunSettings
 
         foreach (var scenario in plan.Scenarios)
         {
-            var shape = ScenarioCatalog.Describe(scenario);
+            var shape = plan.Capacity?.Scenario == scenario.Name ? CapacityLines.Describe(plan.Capacity) : ScenarioCatalog.Describe(scenario);
             if (options.Load.Scenarios.TryGetValue(scenario.Name, out var configured) && !configured.ThinkTime.IsZero)
             {
                 shape += $"; think time {configured.ThinkTime} after each step (not counted as latency)";

@@ -17,7 +17,13 @@ internal static class RunThresholds
         }
 
         var thresholds = new List<Threshold>();
-        foreach (var t in options.Thresholds)
+        if (options.Capacity.Enabled && options.Thresholds.Count > 0)
+        {
+            // Judged over the whole search, every one would fail at the steps that broke the target on purpose.
+            stdout.WriteLine($"Note: the {options.Thresholds.Count} configured threshold(s) are not judged in a capacity search: each step is judged against Capacity:Slo instead.");
+        }
+
+        foreach (var t in options.Capacity.Enabled ? [] : options.Thresholds)
         {
             var scenario = string.IsNullOrWhiteSpace(t.Scenario) ? null : t.Scenario.ToLowerInvariant();
             if (scenario is not null && !running.Contains(scenario))
@@ -27,7 +33,7 @@ internal static class RunThresholds
                 continue;
             }
 
-            thresholds.Add(new Threshold(t.Expression, scenario, string.IsNullOrWhiteSpace(t.Step) ? null : t.Step, t.AbortOnFail, t.AbortGracePeriod));
+            thresholds.Add(t.ToThreshold(scenario));
         }
 
         if (options.Ledger.Enabled && (running.Contains(ScenarioNames.Journey) || running.Contains(ScenarioNames.Balance)))

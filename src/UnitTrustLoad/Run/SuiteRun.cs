@@ -60,7 +60,8 @@ internal sealed class SuiteRun(
         var folder = RunFolder.Create(options.Report.Root, plan.TestName, time.GetUtcNow(), timeZone);
         plan.Files.Open(folder);
 
-        using var live = CreateLiveSink();
+        // The search prints a line per judged step, which the live table would overwrite: it reports in plain lines.
+        using var live = plan.Capacity is null ? CreateLiveSink() : null;
         IReportingSink progress = live is not null ? live : new PlainProgressSink(stdout);
         var test = LoadTest.Create(plan.TestName)
             .WithScenarios([.. plan.Scenarios])
@@ -72,6 +73,13 @@ internal sealed class SuiteRun(
         if (baseline is not null)
         {
             test = test.WithBaseline(baseline.ToBaselineLookup());
+        }
+
+        if (plan.Capacity is { } capacity)
+        {
+            var judged = 0;
+            test = test.WithCapacity(capacity with { StepJudged = step => stdout.WriteLine(CapacityLines.Step(++judged, step)) });
+            await stdout.WriteLineAsync($"Capacity: searching {capacity.Scenario}'s sustainable rate (at most {capacity.MaxDuration:c}; Ctrl+C ends it with a partial result).");
         }
 
         RunResult result;
