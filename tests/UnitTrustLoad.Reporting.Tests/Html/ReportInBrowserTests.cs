@@ -53,6 +53,27 @@ public sealed class ReportInBrowserTests
     }
 
     [ChromiumFact]
+    public async Task A_capacity_search_report_draws_the_knee_against_the_offered_rate()
+    {
+        var folder = FreshFolder("browser-report-capacity");
+        (await ReportWriterSet.Default.WriteAllAsync(SampleCapacity.Context(SampleCapacity.TargetLimited()), folder)).ShouldBeEmpty();
+
+        var axis = "";
+        var visit = await VisitAsync(Path.Combine(folder, "report.html"), async page =>
+        {
+            await page.Locator("#capacity").ScreenshotAsync(new() { Path = Path.Combine(folder, "report-capacity.png") });
+            axis = await page.EvaluateAsync<string>("() => document.querySelector('#capacity-charts .u-legend th, #capacity-charts .u-legend .u-label').textContent");
+        });
+
+        visit.Errors.ShouldBeEmpty();
+        visit.OutsideRequests.ShouldBeEmpty();
+        // The knee's two charts, then the one scenario's four over time and its one step's distribution.
+        visit.Charts.ShouldBe(2 + 4 + 1);
+        visit.DrawnCanvases.ShouldBe(2 + 4 + 1);
+        axis.ShouldContain("offered/s");
+    }
+
+    [ChromiumFact]
     public async Task The_browser_check_catches_a_page_that_reaches_outside()
     {
         var folder = FreshFolder("browser-report-leaky");
