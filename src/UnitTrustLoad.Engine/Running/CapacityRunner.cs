@@ -81,26 +81,27 @@ internal sealed class CapacityRunner
         var window = _runtime.TotalWindow!;
         var stage = new Inject(rate, TimeSpan.FromSeconds(1), _search.StepDuration).ToStage(0, 0, rate);
         long droppedBefore = _runtime.DroppedSoFar;
+        long stepStart = _run.Clock.GetTimestamp();
+        var intendedFrom = _run.Elapsed + _search.Settle;
         var offering = _runtime.Open.RunStageAsync(stage, stop);
-        await ClockWait.DelayAsync(_run.Clock, _search.Settle, stop).ConfigureAwait(false);
-        var from = _run.Elapsed;
-        window.Cut(from);
-        var cpuFrom = _cpuTime();
+        var (from, to, cpu) = await CutJudgedPartAsync(window, stepStart, stop).ConfigureAwait(false);
         await offering.ConfigureAwait(false);
         if (stop.IsCancellationRequested)
         {
             return null;
         }
 
-        var to = _run.Elapsed;
-        window.Cut(to);
-        var cpu = _cpuTime() - cpuFrom;
+        // Cut more than a tenth of the judged part late, the step judged something else than its rate: the
+        // generator's own clock slipped (a starved machine), which is not the target's doing.
+        var judged = _search.StepDuration - _search.Settle;
+        bool clockSlipped = from - intendedFrom > judged / 10 || (to - from) < judged * 0.9;
         var stats = new StepAccumulator();
         var (span, _) = window.SumInto(stats, from, to);
         long dropped = _runtime.DroppedSoFar - droppedBefore;
         double seconds = span.TotalSeconds > 0 ? span.TotalSeconds : (to - from).TotalSeconds;
         double cores = seconds > 0 ? cpu.TotalSeconds / seconds : 0;
-        bool generatorLimited = dropped > _search.DropTolerance * rate * _search.StepDuration.TotalSeconds
+        bool generatorLimited = clockSlipped
+            || dropped > _search.DropTolerance * rate * _search.StepDuration.TotalSeconds
             || (_search.GeneratorCpuShare > 0 && cores >= _search.GeneratorCpuShare * Environment.ProcessorCount);
 
         var verdicts = new List<ThresholdResult>(_slo.Count);
@@ -125,6 +126,50 @@ internal sealed class CapacityRunner
             generatorLimited,
             cores,
             verdicts);
+    }
+
+    /// <summary>
+    /// Cuts the window where the step's judged part starts (after the settle time) and ends (after the step's
+    /// duration), from <paramref name="stepStart"/>. On the system clock the waits run on a thread of their own, as the
+    /// arrival schedule does, so a busy thread pool cannot delay a cut past the step it belongs to (seen: a settle timer
+    /// 800 ms late under CPU contention left a step nothing to judge).
+    /// </summary>
+    /// <returns>Where the part was cut, and the process CPU spent in it.</returns>
+    private Task<(TimeSpan From, TimeSpan To, TimeSpan Cpu)> CutJudgedPartAsync(StatsWindow window, long stepStart, CancellationToken stop)
+    {
+        var clock = _run.Clock;
+        if (!ReferenceEquals(clock, TimeProvider.System))
+        {
+            return CutOnTimersAsync();
+        }
+
+        return Task.Factory.StartNew(
+            () =>
+            {
+                ClockWait.WaitUntil(clock, stepStart, _search.Settle, stop);
+                var from = _run.Elapsed;
+                window.Cut(from);
+                var cpuFrom = _cpuTime();
+                ClockWait.WaitUntil(clock, stepStart, _search.StepDuration, stop);
+                var to = _run.Elapsed;
+                window.Cut(to);
+                return (from, to, _cpuTime() - cpuFrom);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        async Task<(TimeSpan, TimeSpan, TimeSpan)> CutOnTimersAsync()
+        {
+            await ClockWait.DelayAsync(clock, _search.Settle - clock.GetElapsedTime(stepStart), stop).ConfigureAwait(false);
+            var from = _run.Elapsed;
+            window.Cut(from);
+            var cpuFrom = _cpuTime();
+            await ClockWait.DelayAsync(clock, _search.StepDuration - clock.GetElapsedTime(stepStart), stop).ConfigureAwait(false);
+            var to = _run.Elapsed;
+            window.Cut(to);
+            return (from, to, _cpuTime() - cpuFrom);
+        }
     }
 
     /// <summary>Waits until no iteration is in flight, at most one step's length and never past the time budget.</summary>

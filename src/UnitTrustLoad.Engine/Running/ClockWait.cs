@@ -5,30 +5,37 @@ internal static class ClockWait
 {
     /// <summary>
     /// Waits until <paramref name="clock"/> shows <paramref name="due"/> elapsed since <paramref name="start"/>.
-    /// On the system clock it sleeps in 1 ms slices on the calling (dedicated) thread, which keeps a busy thread pool
+    /// On the system clock it sleeps on the calling (dedicated) thread (<see cref="WaitUntil"/>), which keeps a busy thread pool
     /// from delaying the wake-up; otherwise it awaits a timer of <paramref name="clock"/> so a fake clock drives it.
     /// </summary>
     public static ValueTask WaitUntilAsync(TimeProvider clock, long start, TimeSpan due, CancellationToken cancellationToken)
     {
         if (ReferenceEquals(clock, TimeProvider.System))
         {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var left = due - clock.GetElapsedTime(start);
-                if (left <= TimeSpan.Zero)
-                {
-                    break;
-                }
-
-                // Long waits sleep in coarse slices (still seeing a stop within 50 ms); the last 3 ms in 1 ms slices.
-                Thread.Sleep(left > TimeSpan.FromMilliseconds(3) ? (int)Math.Min(50, left.TotalMilliseconds - 2) : 1);
-            }
-
+            WaitUntil(clock, start, due, cancellationToken);
             return ValueTask.CompletedTask;
         }
 
         var remaining = due - clock.GetElapsedTime(start);
         return remaining <= TimeSpan.Zero ? ValueTask.CompletedTask : new ValueTask(DelayAsync(clock, remaining, cancellationToken));
+    }
+
+    /// <summary>
+    /// The system clock's wait, on the calling (dedicated) thread: sleeps in 50 ms slices (still seeing a stop within
+    /// 50 ms), the last 3 ms in 1 ms slices.
+    /// </summary>
+    public static void WaitUntil(TimeProvider clock, long start, TimeSpan due, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var left = due - clock.GetElapsedTime(start);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            Thread.Sleep(left > TimeSpan.FromMilliseconds(3) ? (int)Math.Min(50, left.TotalMilliseconds - 2) : 1);
+        }
     }
 
     /// <summary>A delay on <paramref name="clock"/> that ends quietly when cancelled.</summary>
