@@ -14,7 +14,7 @@ namespace UnitTrustLoad.Engine.Thresholds;
 /// Judge a sliding window of this length, evaluated every second, instead of the run so far (null). A windowed
 /// threshold fails when any of its windows failed; its verdict names the first one.
 /// </param>
-/// <param name="Sustained">With <paramref name="Window"/> and <paramref name="AbortOnFail"/>: abort only once the breach has lasted a whole window.</param>
+/// <param name="Sustained">With <paramref name="Window"/> and <paramref name="AbortOnFail"/>: abort only once every second of a whole window broke the threshold (a short spike fails windows but does not abort).</param>
 public sealed record Threshold(string Expression, string? Scenario = null, string? Step = null, bool AbortOnFail = false, TimeSpan AbortGracePeriod = default, TimeSpan? Window = null, bool Sustained = false)
 {
     /// <summary>"run", the scenario name, or "scenario.step".</summary>
