@@ -23,4 +23,8 @@ public sealed record CapacityStep(
     bool Passed,
     bool GeneratorLimited,
     double CpuCores,
-    IReadOnlyList<ThresholdResult> Verdicts);
+    IReadOnlyList<ThresholdResult> Verdicts)
+{
+    /// <summary>This step repeated a failing one at the same rate (<c>ConfirmFailures</c>); its verdict is the rate's.</summary>
+    public bool Confirmation { get; init; }
+}

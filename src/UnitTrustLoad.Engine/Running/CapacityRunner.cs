@@ -10,8 +10,8 @@ namespace UnitTrustLoad.Engine.Running;
 /// <summary>
 /// Runs a <see cref="CapacitySearch"/> on one scenario: each step is an open-model stage at the planner's rate; its part
 /// after the settle time is cut out of the scenario's <see cref="StatsWindow"/> and judged by the same evaluator as
-/// every threshold. After a failing step, arrivals pause until the target's backlog has drained (at most one step's
-/// length), so the next step does not inherit the last one's queue.
+/// every threshold. Between steps, arrivals pause until nothing is in flight (at most one step's length), so no step
+/// inherits the last one's queue.
 /// </summary>
 internal sealed class CapacityRunner
 {
@@ -65,11 +65,28 @@ internal sealed class CapacityRunner
 
             steps.Add(step);
             _search.StepJudged?.Invoke(step);
-            planner.Record(rate, step.Passed, step.GeneratorLimited);
-            if (!step.Passed)
+            // Every step starts from an empty queue: what the last one left in flight (a failing step's backlog, or a
+            // passing step's last answers) completes outside any judged part instead of inflating the next.
+            await DrainBacklogAsync(started, stop).ConfigureAwait(false);
+            if (!step.Passed && _search.ConfirmFailures
+                && clock.GetElapsedTime(started) + _search.StepDuration <= _search.MaxDuration && !stop.IsCancellationRequested)
             {
+                // A failure must reproduce before it bounds or ends the search: one stall of the machine (or of the
+                // target) would otherwise bisect everything below it, or call a generator limited that was not. The
+                // repeat's verdict is the rate's.
+                if (await RunStepAsync(rate, stop).ConfigureAwait(false) is not { } repeat)
+                {
+                    planner.Stop(CapacityEnd.Stopped);
+                    break;
+                }
+
+                step = repeat with { Confirmation = true };
+                steps.Add(step);
+                _search.StepJudged?.Invoke(step);
                 await DrainBacklogAsync(started, stop).ConfigureAwait(false);
             }
+
+            planner.Record(rate, step.Passed, step.GeneratorLimited);
         }
 
         return Conclude(planner, steps, clock.GetElapsedTime(started));

@@ -238,8 +238,13 @@ internal sealed partial class LoadTestRun : IDisposable
     {
         if (_test.Capacity is { } capacity && capacity.Scenario == runtime.Name)
         {
-            // The search replaces the scenario's chain; a warm-up has nothing to drive.
-            if (measured)
+            // The search replaces the scenario's chain; its warm-up offers the first step's rate, left out of every figure.
+            if (!measured)
+            {
+                var warmUp = new Inject(capacity.StartRate, TimeSpan.FromSeconds(1), runtime.Props.WarmUpDuration).ToStage(0, 0, capacity.StartRate);
+                await runtime.Open.RunStageAsync(warmUp, stop).ConfigureAwait(false);
+            }
+            else
             {
                 _capacity = await new CapacityRunner(this, runtime, capacity).RunAsync(stop).ConfigureAwait(false);
                 runtime.LoadDescription = string.Create(System.Globalization.CultureInfo.InvariantCulture,

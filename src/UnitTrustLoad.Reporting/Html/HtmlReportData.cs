@@ -69,7 +69,8 @@ internal static class HtmlReportData
             return;
         }
 
-        var steps = capacity.Steps.OrderBy(s => s.Rate).ToList();
+        // One point per rate, the last judged (a confirmation replaces the step it repeated).
+        var steps = capacity.Steps.GroupBy(s => s.Rate).Select(g => g.Last()).OrderBy(s => s.Rate).ToList();
         json.WriteStartObject("capacity");
         void Column(string name, Func<CapacityStep, double?> value)
         {

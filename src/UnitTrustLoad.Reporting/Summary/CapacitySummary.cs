@@ -76,6 +76,7 @@ public sealed record CapacitySummary(
 /// <param name="Passed">Every service level held and the generator delivered the step.</param>
 /// <param name="GeneratorLimited">Too many arrivals dropped, or the generator's CPU near its cores.</param>
 /// <param name="CpuCores">The generator process's CPU in cores.</param>
+/// <param name="Confirmation">The step repeated a failing one at its rate; its verdict is the rate's.</param>
 public sealed record CapacityStepSummary(
     int Rate,
     double AchievedRate,
@@ -86,9 +87,10 @@ public sealed record CapacityStepSummary(
     long Dropped,
     bool Passed,
     bool GeneratorLimited,
-    double CpuCores)
+    double CpuCores,
+    bool Confirmation = false)
 {
     /// <summary>The summary of <paramref name="step"/>.</summary>
     public static CapacityStepSummary From(CapacityStep step) => new(
-        step.Rate, step.AchievedRate, step.P50, step.P95, step.P99, step.FailRate, step.Dropped, step.Passed, step.GeneratorLimited, step.CpuCores);
+        step.Rate, step.AchievedRate, step.P50, step.P95, step.P99, step.FailRate, step.Dropped, step.Passed, step.GeneratorLimited, step.CpuCores, step.Confirmation);
 }

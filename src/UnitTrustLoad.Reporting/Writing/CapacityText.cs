@@ -41,7 +41,9 @@ internal static class CapacityText
             ? $"{breaking}/s: {capacity.BrokenBy} broke first ({capacity.BrokenByMessage})"
             : "none within the search's bounds"));
         lines.Add(new("limited by", Limit(capacity)));
-        lines.Add(new("search", $"{capacity.Steps.Count} steps in {Figures.Duration(capacity.Duration)}; ended: {Ended(capacity.End)}"));
+        var repeats = capacity.Steps.Count(s => s.Confirmation);
+        lines.Add(new("search", $"{capacity.Steps.Count} steps in {Figures.Duration(capacity.Duration)}"
+            + (repeats > 0 ? $" ({repeats} repeating a failed step to confirm it)" : string.Empty) + $"; ended: {Ended(capacity.End)}"));
         return lines;
     }
 
@@ -60,7 +62,8 @@ internal static class CapacityText
                 Figures.Percent(step.FailRate),
                 Figures.Count(step.Dropped),
                 step.CpuCores.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-                step.GeneratorLimited ? "generator-limited" : step.Passed ? "passed" : "failed: " + string.Join("; ", step.Verdicts.Where(v => !v.Passed).Select(v => v.Expression)),
+                (step.Confirmation ? "repeat: " : string.Empty)
+                    + (step.GeneratorLimited ? "generator-limited" : step.Passed ? "passed" : "failed: " + string.Join("; ", step.Verdicts.Where(v => !v.Passed).Select(v => v.Expression))),
             ];
         }
     }

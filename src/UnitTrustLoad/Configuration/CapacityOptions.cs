@@ -14,6 +14,10 @@ internal sealed class CapacityOptions
     /// <summary>Run the search instead of the scenario's load shape (--capacity).</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>Offered at <see cref="StartRate"/> before the first step and left out of every figure: connections opened and code compiled before anything is judged.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan WarmUp { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>The first step's rate, arrivals per second.</summary>
     [Range(1, 1_000_000)]
     public int StartRate { get; set; } = 10;
@@ -49,9 +53,12 @@ internal sealed class CapacityOptions
     /// <summary>Service levels each step is judged against (threshold expressions); empty = p(95) &lt; 500 and fail_rate &lt; 0.01.</summary>
     public List<string> Slo { get; set; } = [];
 
+    /// <summary>Run a failing or generator-limited step once more at the same rate; only the second verdict counts (one stall is not a knee).</summary>
+    public bool ConfirmFailures { get; set; } = true;
+
     /// <summary>A step with more than this share of its arrivals dropped is generator-limited.</summary>
     [Range(0.0, 0.5)]
-    public double DropTolerance { get; set; } = 0.001;
+    public double DropTolerance { get; set; } = 0.01;
 
     /// <summary>
     /// A step whose CPU reached this share of the machine's cores is generator-limited; unset = 0.9 against a remote

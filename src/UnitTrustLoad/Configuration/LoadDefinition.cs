@@ -56,6 +56,7 @@ internal static class LoadDefinition
             MaxDuration = capacity.MaxDuration,
             Slo = capacity.Slo.Count == 0 ? CapacitySearch.DefaultSlo : [.. capacity.Slo],
             DropTolerance = capacity.DropTolerance,
+            ConfirmFailures = capacity.ConfirmFailures,
             GeneratorCpuShare = capacity.GeneratorCpuShare ?? (options.UsesEmbeddedSimulator ? 0 : 0.9),
         };
     }

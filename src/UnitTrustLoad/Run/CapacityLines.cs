@@ -22,7 +22,7 @@ internal static class CapacityLines
         var verdict = step.GeneratorLimited ? "GENERATOR-LIMITED"
             : step.Passed ? "passed"
             : "FAILED: " + string.Join("; ", step.Verdicts.Where(v => !v.Passed).Select(v => v.Message));
-        return Invariant($"Capacity step {number}: {step.Rate}/s offered, {step.AchievedRate:0.0}/s achieved, p50 {Ms(step.P50)}, p95 {Ms(step.P95)}, p99 {Ms(step.P99)}, ")
+        return Invariant($"Capacity step {number}{(step.Confirmation ? " (repeating the last to confirm it)" : string.Empty)}: {step.Rate}/s offered, {step.AchievedRate:0.0}/s achieved, p50 {Ms(step.P50)}, p95 {Ms(step.P95)}, p99 {Ms(step.P99)}, ")
             + Invariant($"failed {step.FailRate:0.##%}, dropped {step.Dropped}, generator CPU {step.CpuCores:0.00} cores: {verdict}");
     }
 

@@ -45,6 +45,13 @@ internal sealed class RunPlan : IAsyncDisposable
         InvestorsFile = existing;
         Scenarios = ScenarioCatalog.Build(options.Load, new ScenarioServices(steps, faker, pool, Files.Investors, Ledger), Seed);
         Capacity = LoadDefinition.Capacity(options);
+        if (Capacity is not null)
+        {
+            // The search's own warm-up (Capacity:WarmUp, at its start rate) replaces the scenario's.
+            var searched = Scenarios.FindIndex(s => s.Name == Capacity.Scenario);
+            Scenarios[searched] = Scenarios[searched].WithWarmUpDuration(options.Capacity.WarmUp);
+        }
+
         TestName = string.IsNullOrWhiteSpace(options.Load.TestName)
             ? DefaultTestName(Scenarios) + (Capacity is null ? "" : "-capacity")
             : options.Load.TestName;
