@@ -22,6 +22,8 @@ internal static class HelpText
           --stage T:N        ramp to N virtual users over T, k6's way; repeatable (--stage 30s:100 --stage 1m:100
                              --stage 30s:0), in place of each running scenario's shape (Load:Stages)
           --scenario NAME    run only this scenario; repeatable: register, join-fund, purchase, balance, sale, journey
+          --capacity         search the selected scenario's sustainable rate and breaking point (Capacity:*):
+                             steps up the arrival rate, bisects after the first step that breaks Capacity:Slo
           --out DIR          report root (Report:Root, default reports)
           --seed N           decides every random choice: investors, purchase amounts, think-time draws (Data:Seed)
           --baseline PATH    a previous run's summary.json or run folder, for comparison and relative thresholds;
@@ -33,7 +35,7 @@ internal static class HelpText
         prefixed UNITTRUSTLOAD_ (UNITTRUSTLOAD_Auth__ClientSecret), then the command line.
         Durations everywhere (options, files, environment) are written 30s, 5m, 1h30m, 500ms or hh:mm:ss.
 
-        Exit codes: 0 passed, 99 a threshold failed, 2 invalid configuration or arguments,
+        Exit codes: 0 passed, 99 a threshold failed (or a capacity search named no capacity), 2 invalid configuration,
                     3 preflight failed (target unreachable or no token), 130 interrupted (reports still written),
                     1 unexpected error in the suite itself.
         """;
