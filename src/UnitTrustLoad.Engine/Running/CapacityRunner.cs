@@ -117,18 +117,22 @@ internal sealed class CapacityRunner
         long dropped = _runtime.DroppedSoFar - droppedBefore;
         double seconds = span.TotalSeconds > 0 ? span.TotalSeconds : (to - from).TotalSeconds;
         double cores = seconds > 0 ? cpu.TotalSeconds / seconds : 0;
-        bool generatorLimited = clockSlipped
-            || dropped > _search.DropTolerance * rate * _search.StepDuration.TotalSeconds
-            || (_search.GeneratorCpuShare > 0 && cores >= _search.GeneratorCpuShare * Environment.ProcessorCount);
-
         var verdicts = new List<ThresholdResult>(_slo.Count);
-        bool passed = !generatorLimited;
+        bool held = true;
         foreach (var (threshold, expression) in _slo)
         {
             var verdict = ThresholdEvaluator.Evaluate(threshold, expression, new ThresholdSubject(stats, span, dropped), _run.Counters.Get, baseline: null);
             verdicts.Add(verdict);
-            passed &= verdict.Passed;
+            held &= verdict.Passed;
         }
+
+        // Dropped arrivals mean the target got less than the step's rate: a pass cannot be credited to that rate, but
+        // a breach at less load stands (more would not have helped). A generator near its cores or off its clock
+        // measures its own delay, so its step is judged neither way.
+        bool cpuLimited = _search.GeneratorCpuShare > 0 && cores >= _search.GeneratorCpuShare * Environment.ProcessorCount;
+        bool dropsLimited = dropped > _search.DropTolerance * rate * _search.StepDuration.TotalSeconds;
+        bool generatorLimited = clockSlipped || cpuLimited || (dropsLimited && held);
+        bool passed = held && !generatorLimited;
 
         double? At(double percentile) => stats.Ok > 0 ? stats.Histogram.GetValueAtPercentile(percentile) / 1000.0 : null;
         return new CapacityStep(
