@@ -110,7 +110,10 @@ internal sealed class RunPlan : IAsyncDisposable
         var address = string.IsNullOrWhiteSpace(auth.TokenUrl) ? baseUrl.AbsoluteUri.TrimEnd('/') + "/core/connect/token" : auth.TokenUrl;
         var clientId = simulator is not null && string.IsNullOrWhiteSpace(auth.ClientId) ? simulator.ClientId : auth.ClientId ?? "";
         var secret = simulator is not null && string.IsNullOrEmpty(auth.ClientSecret) ? simulator.ClientSecret : auth.ClientSecret ?? "";
-        return new TokenEndpoint(address, clientId, secret, auth.Scope, auth.RefreshAhead, auth.RefreshAheadFraction, auth.RetryBackoff);
+        return new TokenEndpoint(address, clientId, secret, auth.Scope, auth.RefreshAhead, auth.RefreshAheadFraction, auth.RetryBackoff)
+        {
+            BasicCredentials = ClientCredentialStyles.IsBasic(auth.ClientCredentialStyle),
+        };
     }
 
     private static string DefaultTestName(List<ScenarioProps> scenarios)

@@ -49,6 +49,7 @@ internal static class RunSettings
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));
+        settings.Add(new("token credentials", ClientCredentialStyles.Describe(plan.TokenEndpoint.BasicCredentials)));
         if (plan.Client.Tokens.FailedRequests > 0)
         {
             settings.Add(new("token outage", string.Create(CultureInfo.InvariantCulture,
