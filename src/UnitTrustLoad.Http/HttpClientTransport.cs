@@ -28,6 +28,12 @@ public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnsw
         var payload = buffer.WrittenSpan.ToArray();
 
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
+        var fixedHeaders = request.Headers;
+        for (var i = 0; i < fixedHeaders.Count; i++)
+        {
+            message.Headers.TryAddWithoutValidation(fixedHeaders[i].Name, fixedHeaders[i].Value);
+        }
+
         if (header is not null)
         {
             message.Headers.TryAddWithoutValidation(header.Name, header.Value);

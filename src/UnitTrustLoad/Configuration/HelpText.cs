@@ -30,6 +30,8 @@ internal static class HelpText
           --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=1s
 
         Settings for real targets (as --Section:Key=value, in a file, or UNITTRUSTLOAD_Section__Key):
+          Target:Headers:NAME         an extra header on every API request; a value env:VAR is read from that
+                                      environment variable and redacted in every output
           Auth:ClientCredentialStyle  post (default: client_id and client_secret in the form body) or basic (HTTP Basic)
 
         Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables

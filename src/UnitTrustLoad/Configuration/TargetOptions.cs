@@ -26,6 +26,12 @@ internal sealed class TargetOptions
     [Required]
     public OperationOptions Sell { get; set; } = new() { Path = "/api/UnitTrust/SellUnitTrust", ApiVersion = "3.0" };
 
+    /// <summary>
+    /// Extra headers on every API request, by name ("Target:Headers:X-Api-Key"); a value "env:NAME" is read from the
+    /// environment variable NAME and redacted everywhere the suite writes. See <see cref="RequestHeaders"/>.
+    /// </summary>
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Connections per server; sized for the largest expected VU count.</summary>
     [Range(1, 100_000)]
     public int MaxConnections { get; set; } = 1024;

@@ -29,7 +29,10 @@ internal sealed class RunPlan : IAsyncDisposable
         _handler = ApiHttp.CreateHandler(options.Target);
         _http = ApiHttp.CreateClient(_handler, options.Target.RequestTimeout);
         var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time), Files.Failures);
-        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target));
+        // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
+        Headers = RequestHeaders.Resolve(options.Target.Headers, []);
+        Files.Failures.Redact([TokenEndpoint.ClientSecret, .. Headers.Where(h => h.FromVariable is not null).Select(h => h.Value)]);
+        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target, Headers));
 
         Seed = options.Data.Seed ?? Random.Shared.Next();
         RunId = References.NewRunId(time);
@@ -55,6 +58,9 @@ internal sealed class RunPlan : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public TokenEndpoint TokenEndpoint { get; }
+
+    /// <summary>Target:Headers, resolved: sent on every API request by either client.</summary>
+    public IReadOnlyList<RequestHeader> Headers { get; }
 
     public UnitTrustClient Client { get; }
 

@@ -49,6 +49,11 @@ internal static class RunSettings
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));
+        if (plan.Headers.Count > 0)
+        {
+            settings.Add(new("request headers", RequestHeaders.Describe(plan.Headers)));
+        }
+
         settings.Add(new("token credentials", ClientCredentialStyles.Describe(plan.TokenEndpoint.BasicCredentials)));
         if (plan.Client.Tokens.FailedRequests > 0)
         {
