@@ -7,12 +7,18 @@ namespace UnitTrustLoad.Api;
 /// <summary>The five operations' URLs, built once from the base URL, paths and api-versions.</summary>
 internal sealed class ApiEndpoints
 {
-    public ApiEndpoints(Uri baseUrl, TargetOptions target, IReadOnlyList<RequestHeader>? headers = null)
+    public ApiEndpoints(Uri baseUrl, TargetOptions target, IReadOnlyList<RequestHeader>? headers = null, string? acceptEncoding = null)
     {
         var lines = new List<HeaderLine>();
         foreach (var header in headers ?? [])
         {
             lines.Add(HeaderLine.Of(header.Name, header.Value));
+        }
+
+        if (acceptEncoding is not null)
+        {
+            // Both clients decode what this asks for (Http11Client, HttpClientTransport).
+            lines.Add(HeaderLine.Of("Accept-Encoding", acceptEncoding));
         }
 
         Register = Build(baseUrl, "register", target.Register, HttpStatusCode.Created, lines);

@@ -78,6 +78,7 @@ internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptio
     private static void ValidateTarget(SuiteOptions options, List<string> problems)
     {
         RequestHeaders.Resolve(options.Target.Headers, problems);
+        AcceptEncodings.Resolve(options.Target.AcceptEncoding, problems);
         if (!options.UsesEmbeddedSimulator && !IsHttpUrl(options.Target.BaseUrl))
         {
             problems.Add($"Target:BaseUrl (--target): '{options.Target.BaseUrl}' is not an absolute http(s) URL; write it like https://api.example.test.");

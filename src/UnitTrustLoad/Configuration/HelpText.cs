@@ -32,6 +32,7 @@ internal static class HelpText
         Settings for real targets (as --Section:Key=value, in a file, or UNITTRUSTLOAD_Section__Key):
           Target:Headers:NAME         an extra header on every API request; a value env:VAR is read from that
                                       environment variable and redacted in every output
+          Target:AcceptEncoding       gzip, br or gzip,br: ask for compressed answers (decoded); default none
           Auth:ClientCredentialStyle  post (default: client_id and client_secret in the form body) or basic (HTTP Basic)
 
         Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables

@@ -32,6 +32,9 @@ internal sealed class TargetOptions
     /// </summary>
     public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Compressions asked for with Accept-Encoding: "gzip", "br" or "gzip,br"; empty (the default) asks for none. Answers are decoded.</summary>
+    public string? AcceptEncoding { get; set; }
+
     /// <summary>Connections per server; sized for the largest expected VU count.</summary>
     [Range(1, 100_000)]
     public int MaxConnections { get; set; } = 1024;

@@ -31,8 +31,9 @@ internal sealed class RunPlan : IAsyncDisposable
         var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time), Files.Failures);
         // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
         Headers = RequestHeaders.Resolve(options.Target.Headers, []);
+        AcceptEncoding = AcceptEncodings.Resolve(options.Target.AcceptEncoding, []);
         Files.Failures.Redact([TokenEndpoint.ClientSecret, .. Headers.Where(h => h.FromVariable is not null).Select(h => h.Value)]);
-        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target, Headers));
+        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target, Headers, AcceptEncoding));
 
         Seed = options.Data.Seed ?? Random.Shared.Next();
         RunId = References.NewRunId(time);
@@ -61,6 +62,9 @@ internal sealed class RunPlan : IAsyncDisposable
 
     /// <summary>Target:Headers, resolved: sent on every API request by either client.</summary>
     public IReadOnlyList<RequestHeader> Headers { get; }
+
+    /// <summary>Target:AcceptEncoding as sent ("gzip, br"), or null when no compression is asked for.</summary>
+    public string? AcceptEncoding { get; }
 
     public UnitTrustClient Client { get; }
 
