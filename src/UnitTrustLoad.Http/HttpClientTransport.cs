@@ -7,13 +7,13 @@ namespace UnitTrustLoad.Http;
 /// Requests over a shared <see cref="HttpClient"/> (its handler's pool, TLS, HTTP/2), reported the same way as the
 /// suite's own client: answers read into a rented buffer that the <see cref="HttpAnswer"/> gives back.
 /// </summary>
-public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnswerOwner
+public sealed class HttpClientTransport(HttpClient http, string? description = null) : IHttpTransport, IAnswerOwner
 {
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_body;
 
     /// <inheritdoc/>
-    public string Description => "HttpClient (SocketsHttpHandler)";
+    public string Description { get; } = description ?? "HttpClient (SocketsHttpHandler)";
 
     /// <inheritdoc/>
     public async ValueTask<HttpAnswer> PostAsync<TBody>(HttpRequestTemplate request, HeaderLine? header, TBody body, CancellationToken cancellationToken)

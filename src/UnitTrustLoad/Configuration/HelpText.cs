@@ -33,6 +33,8 @@ internal static class HelpText
           Target:Headers:NAME         an extra header on every API request; a value env:VAR is read from that
                                       environment variable and redacted in every output
           Target:AcceptEncoding       gzip, br or gzip,br: ask for compressed answers (decoded); default none
+          Target:Proxy                a forward proxy URL, over HTTP_PROXY/HTTPS_PROXY; NO_PROXY names direct hosts
+                                      (a proxied target goes through HttpClient)
           Auth:ClientCredentialStyle  post (default: client_id and client_secret in the form body) or basic (HTTP Basic)
 
         Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables

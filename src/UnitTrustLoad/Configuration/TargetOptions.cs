@@ -35,6 +35,12 @@ internal sealed class TargetOptions
     /// <summary>Compressions asked for with Accept-Encoding: "gzip", "br" or "gzip,br"; empty (the default) asks for none. Answers are decoded.</summary>
     public string? AcceptEncoding { get; set; }
 
+    /// <summary>
+    /// A forward proxy for every request (http://host:port); wins over HTTP_PROXY/HTTPS_PROXY. NO_PROXY still names the
+    /// hosts reached directly. A proxied run goes through HttpClient (the lean client does not speak to proxies).
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>Connections per server; sized for the largest expected VU count.</summary>
     [Range(1, 100_000)]
     public int MaxConnections { get; set; } = 1024;

@@ -26,9 +26,10 @@ internal sealed class RunPlan : IAsyncDisposable
         TokenEndpoint = ResolveTokenEndpoint(options.Auth, BaseUrl, simulator);
         Files = new RunFiles(options.Report.FailureSamplesPerStatus, time);
 
-        _handler = ApiHttp.CreateHandler(options.Target);
+        Proxy = ProxySettings.Resolve(options, []);
+        _handler = ApiHttp.CreateHandler(options.Target, Proxy);
         _http = ApiHttp.CreateClient(_handler, options.Target.RequestTimeout);
-        var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time), Files.Failures);
+        var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time, Proxy), Files.Failures);
         // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
         Headers = RequestHeaders.Resolve(options.Target.Headers, []);
         AcceptEncoding = AcceptEncodings.Resolve(options.Target.AcceptEncoding, []);
@@ -62,6 +63,9 @@ internal sealed class RunPlan : IAsyncDisposable
 
     /// <summary>Target:Headers, resolved: sent on every API request by either client.</summary>
     public IReadOnlyList<RequestHeader> Headers { get; }
+
+    /// <summary>The forward proxy in effect (Target:Proxy or the environment's), or null for none.</summary>
+    public ProxySettings? Proxy { get; }
 
     /// <summary>Target:AcceptEncoding as sent ("gzip, br"), or null when no compression is asked for.</summary>
     public string? AcceptEncoding { get; }
