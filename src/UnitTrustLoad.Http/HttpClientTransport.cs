@@ -7,13 +7,13 @@ namespace UnitTrustLoad.Http;
 /// Requests over a shared <see cref="HttpClient"/> (its handler's pool, TLS, HTTP/2), reported the same way as the
 /// suite's own client: answers read into a rented buffer that the <see cref="HttpAnswer"/> gives back.
 /// </summary>
-public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnswerOwner
+public sealed class HttpClientTransport(HttpClient http, string? description = null) : IHttpTransport, IAnswerOwner
 {
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_body;
 
     /// <inheritdoc/>
-    public string Description => "HttpClient (SocketsHttpHandler)";
+    public string Description { get; } = description ?? "HttpClient (SocketsHttpHandler)";
 
     /// <inheritdoc/>
     public async ValueTask<HttpAnswer> PostAsync<TBody>(HttpRequestTemplate request, HeaderLine? header, TBody body, CancellationToken cancellationToken)
@@ -28,6 +28,12 @@ public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnsw
         var payload = buffer.WrittenSpan.ToArray();
 
         using var message = new HttpRequestMessage(HttpMethod.Post, request.Url);
+        var fixedHeaders = request.Headers;
+        for (var i = 0; i < fixedHeaders.Count; i++)
+        {
+            message.Headers.TryAddWithoutValidation(fixedHeaders[i].Name, fixedHeaders[i].Value);
+        }
+
         if (header is not null)
         {
             message.Headers.TryAddWithoutValidation(header.Name, header.Value);
@@ -60,6 +66,16 @@ public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnsw
             try
             {
                 var (rented, length) = await ReadBodyAsync(response.Content, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
+                if (CodingOf(response.Content.Headers.ContentEncoding) is (ContentCoding.Gzip or ContentCoding.Brotli or ContentCoding.Deflate) and var coding)
+                {
+                    // Asked for with Accept-Encoding (Target:AcceptEncoding): decoded as our own client does.
+                    var decoded = ContentDecoder.TryDecode(rented, 0, length, coding, out var plain, out var plainLength);
+                    ArrayPool<byte>.Shared.Return(rented);
+                    return decoded
+                        ? new HttpAnswer(WireOutcome.Answered, (int)response.StatusCode, plain, 0, plainLength, payload.Length, reused: false, null, this, plain)
+                        : HttpAnswer.Failed(WireOutcome.Malformed, $"the answer's {coding} body could not be decoded", payload.Length);
+                }
+
                 return new HttpAnswer(WireOutcome.Answered, (int)response.StatusCode, rented, 0, length, payload.Length, reused: false, null, this, rented);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -84,6 +100,16 @@ public sealed class HttpClientTransport(HttpClient http) : IHttpTransport, IAnsw
     /// <summary>The HttpClient is owned by whoever made it (the token cache shares it).</summary>
     public void Dispose()
     {
+    }
+
+    private static ContentCoding CodingOf(ICollection<string> codings)
+    {
+        foreach (var coding in codings)
+        {
+            return codings.Count == 1 ? ContentDecoder.Parse(coding) : ContentCoding.Unknown;
+        }
+
+        return ContentCoding.None;
     }
 
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, long? contentLength, CancellationToken cancellationToken)

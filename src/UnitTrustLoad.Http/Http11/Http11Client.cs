@@ -103,6 +103,16 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
             return HttpAnswer.Failed(exchange.Outcome, exchange.Error ?? "no answer", sent, reused);
         }
 
+        if (exchange.Head.Coding is ContentCoding.Gzip or ContentCoding.Brotli or ContentCoding.Deflate)
+        {
+            // Asked for with Accept-Encoding: decoded into a pooled buffer, and the connection goes back at once.
+            var decoded = ContentDecoder.TryDecode(connection.ReceiveBuffer, exchange.BodyStart, exchange.BodyLength, exchange.Head.Coding, out var plain, out var plainLength);
+            Release(connection);
+            return decoded
+                ? new HttpAnswer(WireOutcome.Answered, exchange.Head.Status, plain, 0, plainLength, length, reused, null, this, plain)
+                : HttpAnswer.Failed(WireOutcome.Malformed, $"the answer's {exchange.Head.Coding} body could not be decoded", length, reused);
+        }
+
         // The answer holds the connection until the caller has read the body and disposes it (Return below).
         connection.Leased = 1;
         return new HttpAnswer(WireOutcome.Answered, exchange.Head.Status, connection.ReceiveBuffer, exchange.BodyStart, exchange.BodyLength, length, reused, null, this, connection);
@@ -114,6 +124,10 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
         if (lease is Http11Connection connection && Interlocked.Exchange(ref connection.Leased, 0) == 1)
         {
             Release(connection);
+        }
+        else if (lease is byte[] decoded)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(decoded);
         }
     }
 

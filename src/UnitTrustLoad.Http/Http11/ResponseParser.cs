@@ -35,6 +35,7 @@ internal static class ResponseParser
         var chunked = false;
         var close = http10;
         var keepAlive = -1;
+        var coding = ContentCoding.None;
         var rest = lineEnd < 0 ? ReadOnlySpan<byte>.Empty : lines[(lineEnd + 2)..];
         while (!rest.IsEmpty)
         {
@@ -65,6 +66,10 @@ internal static class ResponseParser
                 chunked = EndsWithIgnoreCase(value, "chunked"u8);
                 close |= !chunked;
             }
+            else if (name.EqualsIgnoreCaseAscii("Content-Encoding"u8))
+            {
+                coding = CodingOf(value);
+            }
             else if (name.EqualsIgnoreCaseAscii("Keep-Alive"u8))
             {
                 keepAlive = KeepAliveTimeout(value);
@@ -93,7 +98,7 @@ internal static class ResponseParser
             close = true;
         }
 
-        head = new ResponseHead(status, end + 4, contentLength, chunked, close, keepAlive);
+        head = new ResponseHead(status, end + 4, contentLength, chunked, close, keepAlive, coding);
         return ParseStatus.Complete;
     }
 
@@ -116,6 +121,13 @@ internal static class ResponseParser
         consumed = end;
         return ParseStatus.Complete;
     }
+
+    private static ContentCoding CodingOf(ReadOnlySpan<byte> value)
+        => value.IsEmpty || value.EqualsIgnoreCaseAscii("identity"u8) ? ContentCoding.None
+            : value.EqualsIgnoreCaseAscii("gzip"u8) || value.EqualsIgnoreCaseAscii("x-gzip"u8) ? ContentCoding.Gzip
+            : value.EqualsIgnoreCaseAscii("br"u8) ? ContentCoding.Brotli
+            : value.EqualsIgnoreCaseAscii("deflate"u8) ? ContentCoding.Deflate
+            : ContentCoding.Unknown;
 
     // "timeout=5, max=100" (RFC 2068 section 19.7.1): the timeout's seconds, or -1 when absent or not a number.
     private static int KeepAliveTimeout(ReadOnlySpan<byte> value)

@@ -3,16 +3,17 @@ using UnitTrustLoad.Configuration;
 
 namespace UnitTrustLoad.Api;
 
-/// <summary>The one tuned HTTP stack all virtual users share: pooled connections, no proxy, no cookies, no decompression.</summary>
+/// <summary>The one tuned HTTP stack all virtual users share: pooled connections, the proxy of <see cref="ProxySettings"/> or none, no cookies, no automatic decompression.</summary>
 internal static class ApiHttp
 {
-    public static SocketsHttpHandler CreateHandler(TargetOptions target) => new()
+    public static SocketsHttpHandler CreateHandler(TargetOptions target, ProxySettings? proxy = null) => new()
     {
         MaxConnectionsPerServer = target.MaxConnections,
         PooledConnectionLifetime = target.PooledConnectionLifetime,
         PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
         ConnectTimeout = target.ConnectTimeout,
-        UseProxy = false,
+        UseProxy = proxy is not null,
+        Proxy = proxy is null ? null : new TargetProxy(proxy),
         UseCookies = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.None,

@@ -3,7 +3,7 @@ using UnitTrustLoad.Http;
 namespace UnitTrustLoad.Api;
 
 /// <summary>One endpoint with its URL (api-version included) and its request head, resolved and encoded once at start.</summary>
-internal sealed class ApiOperation(string name, Uri url, int expectedStatus)
+internal sealed class ApiOperation(string name, Uri url, int expectedStatus, IReadOnlyList<HeaderLine>? headers = null)
 {
     public string Name { get; } = name;
 
@@ -24,6 +24,6 @@ internal sealed class ApiOperation(string name, Uri url, int expectedStatus)
     /// <summary>What every resend counter's name starts with.</summary>
     public const string ResendPrefix = "resends_";
 
-    /// <summary>The request line and fixed headers, encoded once.</summary>
-    public HttpRequestTemplate Request { get; } = HttpRequestTemplate.Post(url);
+    /// <summary>The request line and fixed headers (Target:Headers among them), encoded once.</summary>
+    public HttpRequestTemplate Request { get; } = HttpRequestTemplate.Post(url, headers: headers);
 }

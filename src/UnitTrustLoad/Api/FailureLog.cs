@@ -17,6 +17,7 @@ internal sealed class FailureLog : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private StreamWriter? _writer;
+    private string[] _secrets = [];
 
     public FailureLog(int samplesPerStatus, TimeProvider time)
     {
@@ -33,6 +34,13 @@ internal sealed class FailureLog : IAsyncDisposable
         _writer = new StreamWriter(stream) { AutoFlush = false };
         _writer.WriteLine("# Sampled failed requests: time (UTC), operation, method, path, status, body excerpt. Authorization headers are never logged.");
     }
+
+    /// <summary>
+    /// Values that must never reach the file (Target:Headers read from the environment, the client secret): a server
+    /// that echoes a request header in its error body would otherwise write it here. Set before any traffic.
+    /// </summary>
+    public void Redact(IEnumerable<string> secrets)
+        => _secrets = secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>True when this failure should be written: the caller then reads the body, and only then.</summary>
     public bool Reserve(string operation, string status)
@@ -58,6 +66,11 @@ internal sealed class FailureLog : IAsyncDisposable
     public void Write(string operation, string method, string path, string status, string? body)
     {
         var excerpt = Excerpt(body);
+        foreach (var secret in _secrets)
+        {
+            excerpt = excerpt.Replace(secret, "[redacted]", StringComparison.Ordinal);
+        }
+
         var line = string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow():O} {operation} {method} {path} {status} {excerpt}");
         lock (_gate)
         {

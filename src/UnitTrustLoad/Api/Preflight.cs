@@ -15,7 +15,7 @@ internal static class Preflight
     public static async Task<string?> CheckAsync(
         UnitTrustClient client, TokenEndpoint endpoint, Uri baseUrl, bool tokenUrlConfigured, TextWriter progress, CancellationToken cancellationToken)
     {
-        await progress.WriteLineAsync($"Preflight: asking {endpoint.Address} for a token (client {endpoint.ClientId}, scope {endpoint.Scope})...");
+        await progress.WriteLineAsync($"Preflight: asking {endpoint.Address} for a token (client {endpoint.ClientId}, scope {endpoint.Scope}, {Configuration.ClientCredentialStyles.Describe(endpoint.BasicCredentials)})...");
         var token = await client.Tokens.GetAsync(null, CancellationToken.None).AsTask().WaitAsync(cancellationToken);
         for (var attempt = 2; token is null && attempt <= TokenAttempts && IsTransient(client.Tokens.LastFailure); attempt++)
         {
@@ -100,11 +100,17 @@ internal static class Preflight
                 $"Preflight failed: the token server at {address} failed ({status}{(failure?.Error is { } e5 ? $" {e5}" : string.Empty)}): its own fault, not the credentials. Check the token server's health and logs, then try again.",
             _ when failure?.Error is "invalid_scope" =>
                 $"Preflight failed: the token server refused the scope '{endpoint.Scope}' (invalid_scope). Fix: set Auth:Scope to a scope client {endpoint.ClientId} may ask for.",
-            _ when failure?.Error is "invalid_client" or "unauthorized_client" || status is "401" =>
-                $"Preflight failed: the token server refused client {endpoint.ClientId} ({status}{(failure?.Error is { } e4 ? $" {e4}" : string.Empty)}). Fix: check Auth:ClientId and the secret in UNITTRUSTLOAD_Auth__ClientSecret.",
+            _ when failure?.Error is "invalid_client" or "unauthorized_client" || status is "401" || (status is "400" && failure?.Error is null or "invalid_request") =>
+                $"Preflight failed: the token server refused client {endpoint.ClientId} ({status}{(failure?.Error is { } e4 ? $" {e4}" : string.Empty)}). Fix: check Auth:ClientId and the secret in UNITTRUSTLOAD_Auth__ClientSecret, "
+                + StyleHint(endpoint.BasicCredentials),
             _ => $"Preflight failed: no token could be had: {why}. Check Auth:ClientId, the secret in UNITTRUSTLOAD_Auth__ClientSecret, Auth:Scope ({endpoint.Scope}) and {urlSetting}.",
         };
     }
+
+    /// <summary>A server that reads the credentials from one place only refuses them sent in the other: say where they went and the other style.</summary>
+    private static string StyleHint(bool basic) => basic
+        ? "and Auth:ClientCredentialStyle: they were sent as an HTTP Basic header (basic); a token server that reads client_id and client_secret from the form body needs Auth:ClientCredentialStyle=post."
+        : "and Auth:ClientCredentialStyle: they were sent in the form body (post); a token server that reads only an HTTP Basic header needs Auth:ClientCredentialStyle=basic.";
 
     private static string? ApiProblem(string status, string? message, Uri baseUrl)
         => status switch

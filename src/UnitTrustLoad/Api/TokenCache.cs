@@ -196,6 +196,7 @@ internal sealed class TokenCache(HttpClient http, TokenEndpoint endpoint, TimePr
             ClientId = endpoint.ClientId,
             ClientSecret = endpoint.ClientSecret,
             Scope = endpoint.Scope,
+            ClientCredentialStyle = endpoint.BasicCredentials ? ClientCredentialStyle.AuthorizationHeader : ClientCredentialStyle.PostBody,
         })
         {
             try

@@ -10,6 +10,9 @@ internal sealed record TokenEndpoint(
     double RefreshAheadFraction,
     TimeSpan RetryBackoff)
 {
+    /// <summary>Auth:ClientCredentialStyle: true sends the credentials as HTTP Basic, false (the default) in the form body.</summary>
+    public bool BasicCredentials { get; init; }
+
     /// <summary>Never print the secret.</summary>
     public override string ToString() => $"{Address} (client {ClientId}, scope {Scope})";
 }

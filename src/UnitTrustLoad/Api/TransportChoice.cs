@@ -23,10 +23,18 @@ internal static class TransportChoice
             : string.Equals(socketEngine, TransportSettings.Epoll, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The HTTP client for <paramref name="baseUrl"/>: ours for http:// (unless told otherwise), else <paramref name="http"/>.</summary>
-    public static IHttpTransport Create(TargetOptions target, Uri baseUrl, HttpClient http, TimeProvider time)
-        => UsesLean(target.Transport, baseUrl)
+    public static IHttpTransport Create(TargetOptions target, Uri baseUrl, HttpClient http, TimeProvider time, ProxySettings? proxy = null)
+    {
+        // Our client does not speak to forward proxies: a proxied target goes through HttpClient, and the settings say so.
+        if (proxy?.For(baseUrl) is not null)
+        {
+            return new HttpClientTransport(http, $"HttpClient (SocketsHttpHandler) through the proxy {proxy.Describe(baseUrl)}: the lean client does not speak to proxies");
+        }
+
+        return UsesLean(target.Transport, baseUrl)
             ? new Http11Client(baseUrl, LeanOptions(target), time)
             : new HttpClientTransport(http);
+    }
 
     /// <summary>Our HTTP/1.1 client's settings from the Target section (Target:PooledConnectionLifetime included).</summary>
     public static Http11ClientOptions LeanOptions(TargetOptions target)

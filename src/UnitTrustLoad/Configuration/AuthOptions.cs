@@ -16,6 +16,13 @@ internal sealed class AuthOptions
     /// <summary>Client secret; set it through UNITTRUSTLOAD_Auth__ClientSecret.</summary>
     public string? ClientSecret { get; set; }
 
+    /// <summary>
+    /// How the client id and secret travel to the token server: "post" (the default: client_id and client_secret in the
+    /// form body, as the original k6 script sent them) or "basic" (an HTTP Basic Authorization header, RFC 6749 §2.3.1).
+    /// </summary>
+    [RegularExpression(ClientCredentialStyles.Pattern, ErrorMessage = "The client credential style must be post (client_id and client_secret in the form body) or basic (HTTP Basic).")]
+    public string ClientCredentialStyle { get; set; } = ClientCredentialStyles.Post;
+
     [Required(AllowEmptyStrings = false)]
     public string Scope { get; set; } = Simulator.Auth.ApiScope.Name;
 

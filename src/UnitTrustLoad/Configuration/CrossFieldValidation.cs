@@ -78,6 +78,14 @@ internal sealed partial class CrossFieldValidation : IValidateOptions<SuiteOptio
 
     private static void ValidateTarget(SuiteOptions options, List<string> problems)
     {
+        RequestHeaders.Resolve(options.Target.Headers, problems);
+        AcceptEncodings.Resolve(options.Target.AcceptEncoding, problems);
+        if (ProxySettings.Resolve(options, problems) is { } proxy && !options.UsesEmbeddedSimulator && IsHttpUrl(options.Target.BaseUrl)
+            && proxy.For(new Uri(options.Target.BaseUrl!)) is not null
+            && string.Equals(options.Target.Transport, TransportSettings.Lean, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Target:Transport: 'lean' does not speak to proxies, and {proxy.Source} sends {options.Target.BaseUrl} through one; use auto or httpclient, or name the host in NO_PROXY.");
+        }
         if (!options.UsesEmbeddedSimulator && !IsHttpUrl(options.Target.BaseUrl))
         {
             problems.Add($"Target:BaseUrl (--target): '{options.Target.BaseUrl}' is not an absolute http(s) URL; write it like https://api.example.test.");

@@ -31,6 +31,14 @@ internal static class HelpText
           -h, --help         this text
           --Section:Key=V    any setting, for example --Load:Scenarios:journey:ThinkTime=1s
 
+        Settings for real targets (as --Section:Key=value, in a file, or UNITTRUSTLOAD_Section__Key):
+          Target:Headers:NAME         an extra header on every API request; a value env:VAR is read from that
+                                      environment variable and redacted in every output
+          Target:AcceptEncoding       gzip, br or gzip,br: ask for compressed answers (decoded); default none
+          Target:Proxy                a forward proxy URL, over HTTP_PROXY/HTTPS_PROXY; NO_PROXY names direct hosts
+                                      (a proxied target goes through HttpClient)
+          Auth:ClientCredentialStyle  post (default: client_id and client_secret in the form body) or basic (HTTP Basic)
+
         Layering (later wins): config/appsettings.json, --config FILE, --profile NAME, environment variables
         prefixed UNITTRUSTLOAD_ (UNITTRUSTLOAD_Auth__ClientSecret), then the command line.
         Durations everywhere (options, files, environment) are written 30s, 5m, 1h30m, 500ms or hh:mm:ss.

@@ -26,6 +26,21 @@ internal sealed class TargetOptions
     [Required]
     public OperationOptions Sell { get; set; } = new() { Path = "/api/UnitTrust/SellUnitTrust", ApiVersion = "3.0" };
 
+    /// <summary>
+    /// Extra headers on every API request, by name ("Target:Headers:X-Api-Key"); a value "env:NAME" is read from the
+    /// environment variable NAME and redacted everywhere the suite writes. See <see cref="RequestHeaders"/>.
+    /// </summary>
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Compressions asked for with Accept-Encoding: "gzip", "br" or "gzip,br"; empty (the default) asks for none. Answers are decoded.</summary>
+    public string? AcceptEncoding { get; set; }
+
+    /// <summary>
+    /// A forward proxy for every request (http://host:port); wins over HTTP_PROXY/HTTPS_PROXY. NO_PROXY still names the
+    /// hosts reached directly. A proxied run goes through HttpClient (the lean client does not speak to proxies).
+    /// </summary>
+    public string? Proxy { get; set; }
+
     /// <summary>Connections per server; sized for the largest expected VU count.</summary>
     [Range(1, 100_000)]
     public int MaxConnections { get; set; } = 1024;

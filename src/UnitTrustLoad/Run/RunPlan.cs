@@ -26,10 +26,15 @@ internal sealed class RunPlan : IAsyncDisposable
         TokenEndpoint = ResolveTokenEndpoint(options.Auth, BaseUrl, simulator);
         Files = new RunFiles(options.Report.FailureSamplesPerStatus, time);
 
-        _handler = ApiHttp.CreateHandler(options.Target);
+        Proxy = ProxySettings.Resolve(options, []);
+        _handler = ApiHttp.CreateHandler(options.Target, Proxy);
         _http = ApiHttp.CreateClient(_handler, options.Target.RequestTimeout);
-        var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time), Files.Failures);
-        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target));
+        var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time, Proxy), Files.Failures);
+        // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
+        Headers = RequestHeaders.Resolve(options.Target.Headers, []);
+        AcceptEncoding = AcceptEncodings.Resolve(options.Target.AcceptEncoding, []);
+        Files.Failures.Redact([TokenEndpoint.ClientSecret, .. Headers.Where(h => h.FromVariable is not null).Select(h => h.Value)]);
+        Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target, Headers, AcceptEncoding));
 
         Seed = options.Data.Seed ?? Random.Shared.Next();
         RunId = References.NewRunId(time);
@@ -68,6 +73,15 @@ internal sealed class RunPlan : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     public TokenEndpoint TokenEndpoint { get; }
+
+    /// <summary>Target:Headers, resolved: sent on every API request by either client.</summary>
+    public IReadOnlyList<RequestHeader> Headers { get; }
+
+    /// <summary>The forward proxy in effect (Target:Proxy or the environment's), or null for none.</summary>
+    public ProxySettings? Proxy { get; }
+
+    /// <summary>Target:AcceptEncoding as sent ("gzip, br"), or null when no compression is asked for.</summary>
+    public string? AcceptEncoding { get; }
 
     public UnitTrustClient Client { get; }
 
@@ -123,7 +137,10 @@ internal sealed class RunPlan : IAsyncDisposable
         var address = string.IsNullOrWhiteSpace(auth.TokenUrl) ? baseUrl.AbsoluteUri.TrimEnd('/') + "/core/connect/token" : auth.TokenUrl;
         var clientId = simulator is not null && string.IsNullOrWhiteSpace(auth.ClientId) ? simulator.ClientId : auth.ClientId ?? "";
         var secret = simulator is not null && string.IsNullOrEmpty(auth.ClientSecret) ? simulator.ClientSecret : auth.ClientSecret ?? "";
-        return new TokenEndpoint(address, clientId, secret, auth.Scope, auth.RefreshAhead, auth.RefreshAheadFraction, auth.RetryBackoff);
+        return new TokenEndpoint(address, clientId, secret, auth.Scope, auth.RefreshAhead, auth.RefreshAheadFraction, auth.RetryBackoff)
+        {
+            BasicCredentials = ClientCredentialStyles.IsBasic(auth.ClientCredentialStyle),
+        };
     }
 
     private static string DefaultTestName(List<ScenarioProps> scenarios)

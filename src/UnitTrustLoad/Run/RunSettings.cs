@@ -49,6 +49,18 @@ internal static class RunSettings
         }
 
         settings.Add(new("transport", plan.Client.TransportDescription));
+        if (plan.Headers.Count > 0)
+        {
+            settings.Add(new("request headers", RequestHeaders.Describe(plan.Headers)));
+        }
+
+        if (plan.Proxy is { } proxy)
+        {
+            settings.Add(new("proxy", proxy.Describe(plan.BaseUrl)));
+        }
+
+        settings.Add(new("accept encoding", plan.AcceptEncoding is { } codings ? $"{codings} (answers decoded before they are checked)" : "none asked (Target:AcceptEncoding)"));
+        settings.Add(new("token credentials", ClientCredentialStyles.Describe(plan.TokenEndpoint.BasicCredentials)));
         if (plan.Client.Tokens.FailedRequests > 0)
         {
             settings.Add(new("token outage", string.Create(CultureInfo.InvariantCulture,

@@ -34,6 +34,16 @@ internal sealed class SuiteRun(
         await stdout.WriteLineAsync(plan.Simulator is null
             ? $"Target: {plan.BaseUrl}"
             : $"Target: embedded simulator at {plan.BaseUrl} (pass --target URL for a real environment)");
+        if (plan.Proxy is { } proxy)
+        {
+            await stdout.WriteLineAsync($"Proxy: {proxy.Describe(plan.BaseUrl)}; transport {plan.Client.TransportDescription}");
+        }
+
+        if (plan.Headers.Count > 0)
+        {
+            await stdout.WriteLineAsync($"Request headers: {RequestHeaders.Describe(plan.Headers)}");
+        }
+
         if (SimulationMapper.DescribeShortcut(options.Load) is { } shortcut)
         {
             await stdout.WriteLineAsync($"Load: {shortcut}");

@@ -24,6 +24,23 @@ public sealed class TokenEndpointTests(SimulatorFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Client_credentials_in_an_http_basic_header_get_a_token_too()
+    {
+        // RFC 6749 §2.3.1: the suite's Auth:ClientCredentialStyle=basic; the form body (post) is the test above.
+        var pair = $"{Uri.EscapeDataString(_simulator.ClientId)}:{Uri.EscapeDataString(_simulator.ClientSecret)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("core/connect/token", UriKind.Relative))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = EmbeddedSimulator.Scope }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(pair)));
+
+        using var response = await _client.Http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>().Split('.').Length.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task A_wrong_secret_is_401_invalid_client()
     {
         using var response = await _client.RequestTokenRawAsync(_simulator.ClientId, "wrong-secret-value", EmbeddedSimulator.Scope);
