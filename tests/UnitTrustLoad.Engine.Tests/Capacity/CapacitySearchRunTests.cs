@@ -83,16 +83,18 @@ public sealed class CapacitySearchRunTests
         var result = await RunAsync(scenario, search);
 
         var capacity = result.Capacity!;
-        // Three steps fit in 3.5 s; a cold process's first step can start late enough that only two do. Never a fourth.
-        var rates = capacity.Steps.Select(s => s.Rate).ToList();
+        // Three steps fit in 3.5 s; a cold process's first step can start late enough that only two do, or fail on a
+        // busy machine and be repeated (a confirmation). Never a fourth rate.
+        var rates = capacity.Steps.Where(s => !s.Confirmation).Select(s => s.Rate).ToList();
         rates.ShouldBe(new[] { 10, 20, 40 }.Take(rates.Count).ToList());
-        rates.Count.ShouldBeInRange(2, 3);
+        rates.Count.ShouldBeInRange(1, 3);
+        capacity.Steps.Count.ShouldBeLessThanOrEqualTo(3);
         capacity.End.ShouldBe(CapacityEnd.MaxDuration);
         capacity.SustainableRate.ShouldBe(rates[^1]);
         capacity.LimitedBy.ShouldBeNull("nothing broke");
         capacity.Duration.ShouldBeLessThanOrEqualTo(TimeSpan.FromSeconds(3.5));
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
-        result.Scenarios[0].LoadSimulations.ShouldBe([$"capacity search: {rates.Count} steps of 1 s at {string.Join(", ", rates.Select(r => r + "/s"))}"]);
+        result.Scenarios[0].LoadSimulations.ShouldBe([$"capacity search: {capacity.Steps.Count} steps of 1 s at {string.Join(", ", capacity.Steps.Select(s => s.Rate + "/s"))}"]);
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class CapacitySearchRunTests
         var capacity = result.Capacity!;
         capacity.End.ShouldBe(CapacityEnd.Stopped);
         capacity.Steps.Select(s => s.Rate).ShouldBe([10], "the second step was cut short and is not judged");
-        capacity.SustainableRate.ShouldBe(10);
+        capacity.SustainableRate.ShouldBe(capacity.Steps[0].Passed ? 10 : null);
         result.Interrupted.ShouldBeTrue();
     }
 }
