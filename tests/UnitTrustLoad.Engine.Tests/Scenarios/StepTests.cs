@@ -80,7 +80,7 @@ public sealed class StepTests
                 return Response.Ok();
             });
             return Response.Ok();
-        }).WithLoadSimulations(Simulation.KeepConstant(3, TimeSpan.FromMilliseconds(900)));
+        }).WithLoadSimulations(Simulation.KeepConstant(3, TimeSpan.FromSeconds(2)));
 
         var result = await LoadTest.Create("t").WithScenarios(scenario).WithReportingInterval(TimeSpan.FromMilliseconds(200)).RunAsync();
 
@@ -88,7 +88,9 @@ public sealed class StepTests
         result.Intervals.Select(i => i.Index).ShouldBe(Enumerable.Range(0, result.Intervals.Count));
         result.Intervals.Sum(i => i.Scenarios[0].Total.Count).ShouldBe(result.Scenarios[0].Total.Count);
         result.Intervals.Sum(i => i.Scenarios[0].Steps.Sum(s => s.Count)).ShouldBe(result.Scenarios[0].Steps[0].Count);
-        result.Intervals[1].Scenarios[0].ActiveCopies.ShouldBe(3);
+        // The copies are read when an interval is flushed: on a starved machine a flush can come as the chain stops, so
+        // one interval may see a copy already leaving; at least one sees all three and none more.
+        result.Intervals.Max(i => i.Scenarios[0].ActiveCopies).ShouldBe(3);
         result.Intervals[1].Scenarios[0].TargetRate.ShouldBe(0);
         result.Intervals[1].Scenarios[0].Total.Rps.ShouldBe(result.Intervals[1].Scenarios[0].Total.Count / 0.2, 0.001);
         (result.Intervals[^1].Start + result.Intervals[^1].Duration).ShouldBe(result.Duration);
