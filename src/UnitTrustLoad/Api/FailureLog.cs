@@ -17,12 +17,19 @@ internal sealed class FailureLog : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private StreamWriter? _writer;
-    private string[] _secrets = [];
+    private readonly string[] _secrets;
 
-    public FailureLog(int samplesPerStatus, TimeProvider time)
+    /// <param name="samplesPerStatus">Failed requests written per operation and status.</param>
+    /// <param name="time">The run's clock.</param>
+    /// <param name="secrets">
+    /// Values that must never reach the file (the client secret, Target:Headers read from the environment): a server
+    /// that echoes a request header in its error body would otherwise write it here.
+    /// </param>
+    public FailureLog(int samplesPerStatus, TimeProvider time, IEnumerable<string>? secrets = null)
     {
         _samplesPerStatus = samplesPerStatus;
         _time = time;
+        _secrets = (secrets ?? []).Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     /// <summary>A log that only counts (before the run folder exists, or in unit tests).</summary>
@@ -34,13 +41,6 @@ internal sealed class FailureLog : IAsyncDisposable
         _writer = new StreamWriter(stream) { AutoFlush = false };
         _writer.WriteLine("# Sampled failed requests: time (UTC), operation, method, path, status, body excerpt. Authorization headers are never logged.");
     }
-
-    /// <summary>
-    /// Values that must never reach the file (Target:Headers read from the environment, the client secret): a server
-    /// that echoes a request header in its error body would otherwise write it here. Set before any traffic.
-    /// </summary>
-    public void Redact(IEnumerable<string> secrets)
-        => _secrets = secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>True when this failure should be written: the caller then reads the body, and only then.</summary>
     public bool Reserve(string operation, string status)

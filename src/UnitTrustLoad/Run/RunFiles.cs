@@ -11,7 +11,7 @@ namespace UnitTrustLoad.Run;
 /// (so the API client and the ledger get them at construction), opened once the folder exists, flushed every reporting
 /// interval through the engine's sink hook, and closed before the reports are written so the report sees them whole.
 /// </summary>
-internal sealed class RunFiles(int failureSamplesPerStatus, TimeProvider time) : IReportingSink, IAsyncDisposable
+internal sealed class RunFiles(int failureSamplesPerStatus, TimeProvider time, IEnumerable<string> secrets) : IReportingSink, IAsyncDisposable
 {
     /// <summary>The files, by name, as the reports link them.</summary>
     public static IReadOnlyList<string> Names { get; } = [InvestorsCsv.FileName, ConsistencyLog.FileName, FailureLog.FileName];
@@ -20,7 +20,7 @@ internal sealed class RunFiles(int failureSamplesPerStatus, TimeProvider time) :
 
     public ConsistencyLog Consistency { get; } = new(time);
 
-    public FailureLog Failures { get; } = new(failureSamplesPerStatus, time);
+    public FailureLog Failures { get; } = new(failureSamplesPerStatus, time, secrets);
 
     /// <summary>The run folder, once <see cref="Open"/> made it.</summary>
     public string? Folder { get; private set; }

@@ -24,16 +24,16 @@ internal sealed class RunPlan : IAsyncDisposable
         Simulator = simulator;
         BaseUrl = simulator?.BaseUrl ?? new Uri(options.Target.BaseUrl!, UriKind.Absolute);
         TokenEndpoint = ResolveTokenEndpoint(options.Auth, BaseUrl, simulator);
-        Files = new RunFiles(options.Report.FailureSamplesPerStatus, time);
+        // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
+        Headers = RequestHeaders.Resolve(options.Target.Headers, []);
+        AcceptEncoding = AcceptEncodings.Resolve(options.Target.AcceptEncoding, []);
+        Files = new RunFiles(options.Report.FailureSamplesPerStatus, time,
+            [TokenEndpoint.ClientSecret, .. Headers.Where(h => h.FromVariable is not null).Select(h => h.Value)]);
 
         Proxy = ProxySettings.Resolve(options, []);
         _handler = ApiHttp.CreateHandler(options.Target, Proxy);
         _http = ApiHttp.CreateClient(_handler, options.Target.RequestTimeout);
         var transport = new ApiTransport(TransportChoice.Create(options.Target, BaseUrl, _http, time, Proxy), Files.Failures);
-        // Validated already (CrossFieldValidation); resolved again here for the values read from the environment.
-        Headers = RequestHeaders.Resolve(options.Target.Headers, []);
-        AcceptEncoding = AcceptEncodings.Resolve(options.Target.AcceptEncoding, []);
-        Files.Failures.Redact([TokenEndpoint.ClientSecret, .. Headers.Where(h => h.FromVariable is not null).Select(h => h.Value)]);
         Client = new UnitTrustClient(transport, new TokenCache(_http, TokenEndpoint, time), new ApiEndpoints(BaseUrl, options.Target, Headers, AcceptEncoding));
 
         Seed = options.Data.Seed ?? Random.Shared.Next();
