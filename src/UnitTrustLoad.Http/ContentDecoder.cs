@@ -21,6 +21,18 @@ internal static class ContentDecoder
     }
 
     /// <summary>
+    /// The answer with its body decoded into a rented buffer that <paramref name="owner"/> returns when the answer is
+    /// disposed, or a <see cref="WireOutcome.Malformed"/> failure when the bytes are not what the coding says.
+    /// </summary>
+    public static HttpAnswer Answer(int status, byte[] source, int start, int length, ContentCoding coding, long bytesSent, bool reused, IAnswerOwner owner)
+        => TryDecode(source, start, length, coding, out var plain, out var plainLength)
+            ? new HttpAnswer(WireOutcome.Answered, status, plain, 0, plainLength, bytesSent, reused, null, owner, plain)
+            : HttpAnswer.Failed(WireOutcome.Malformed, $"the answer's {coding} body could not be decoded", bytesSent, reused);
+
+    /// <summary>True for the codings this decoder reads.</summary>
+    public static bool Decodes(ContentCoding coding) => coding is ContentCoding.Gzip or ContentCoding.Brotli or ContentCoding.Deflate;
+
+    /// <summary>
     /// The decoded body in a buffer rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it), or false when
     /// the bytes are not what the coding says (then nothing is rented).
     /// </summary>

@@ -66,14 +66,12 @@ public sealed class HttpClientTransport(HttpClient http, string? description = n
             try
             {
                 var (rented, length) = await ReadBodyAsync(response.Content, response.Content.Headers.ContentLength, cancellationToken).ConfigureAwait(false);
-                if (CodingOf(response.Content.Headers.ContentEncoding) is (ContentCoding.Gzip or ContentCoding.Brotli or ContentCoding.Deflate) and var coding)
+                if (CodingOf(response.Content.Headers.ContentEncoding) is var coding && ContentDecoder.Decodes(coding))
                 {
                     // Asked for with Accept-Encoding (Target:AcceptEncoding): decoded as our own client does.
-                    var decoded = ContentDecoder.TryDecode(rented, 0, length, coding, out var plain, out var plainLength);
+                    var answer = ContentDecoder.Answer((int)response.StatusCode, rented, 0, length, coding, payload.Length, reused: false, this);
                     ArrayPool<byte>.Shared.Return(rented);
-                    return decoded
-                        ? new HttpAnswer(WireOutcome.Answered, (int)response.StatusCode, plain, 0, plainLength, payload.Length, reused: false, null, this, plain)
-                        : HttpAnswer.Failed(WireOutcome.Malformed, $"the answer's {coding} body could not be decoded", payload.Length);
+                    return answer;
                 }
 
                 return new HttpAnswer(WireOutcome.Answered, (int)response.StatusCode, rented, 0, length, payload.Length, reused: false, null, this, rented);
@@ -102,15 +100,13 @@ public sealed class HttpClientTransport(HttpClient http, string? description = n
     {
     }
 
-    private static ContentCoding CodingOf(ICollection<string> codings)
+    /// <summary>One coding is decoded; none is plain; stacked codings are not decoded.</summary>
+    private static ContentCoding CodingOf(ICollection<string> codings) => codings.Count switch
     {
-        foreach (var coding in codings)
-        {
-            return codings.Count == 1 ? ContentDecoder.Parse(coding) : ContentCoding.Unknown;
-        }
-
-        return ContentCoding.None;
-    }
+        0 => ContentCoding.None,
+        1 => ContentDecoder.Parse(codings.First()),
+        _ => ContentCoding.Unknown,
+    };
 
     private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, long? contentLength, CancellationToken cancellationToken)
     {

@@ -25,20 +25,5 @@ public sealed record CapacityResult(
     public bool NamedCapacity => SustainableRate is not null && End != CapacityEnd.Generator;
 
     /// <summary>The step at the sustainable rate, or null.</summary>
-    public CapacityStep? SustainableStep
-    {
-        get
-        {
-            CapacityStep? found = null;
-            foreach (var step in Steps)
-            {
-                if (step.Passed && step.Rate == SustainableRate)
-                {
-                    found = step;
-                }
-            }
-
-            return found;
-        }
-    }
+    public CapacityStep? SustainableStep => Steps.LastOrDefault(s => s.Passed && s.Rate == SustainableRate);
 }

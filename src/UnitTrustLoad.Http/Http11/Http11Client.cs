@@ -103,14 +103,12 @@ public sealed class Http11Client : IHttpTransport, IAnswerOwner
             return HttpAnswer.Failed(exchange.Outcome, exchange.Error ?? "no answer", sent, reused);
         }
 
-        if (exchange.Head.Coding is ContentCoding.Gzip or ContentCoding.Brotli or ContentCoding.Deflate)
+        if (ContentDecoder.Decodes(exchange.Head.Coding))
         {
             // Asked for with Accept-Encoding: decoded into a pooled buffer, and the connection goes back at once.
-            var decoded = ContentDecoder.TryDecode(connection.ReceiveBuffer, exchange.BodyStart, exchange.BodyLength, exchange.Head.Coding, out var plain, out var plainLength);
+            var answer = ContentDecoder.Answer(exchange.Head.Status, connection.ReceiveBuffer, exchange.BodyStart, exchange.BodyLength, exchange.Head.Coding, length, reused, this);
             Release(connection);
-            return decoded
-                ? new HttpAnswer(WireOutcome.Answered, exchange.Head.Status, plain, 0, plainLength, length, reused, null, this, plain)
-                : HttpAnswer.Failed(WireOutcome.Malformed, $"the answer's {exchange.Head.Coding} body could not be decoded", length, reused);
+            return answer;
         }
 
         // The answer holds the connection until the caller has read the body and disposes it (Return below).

@@ -84,18 +84,7 @@ internal static class CapacityText
         _ => "stopped (a partial result)",
     };
 
-    private static int FirstGeneratorLimited(CapacityResult capacity)
-    {
-        foreach (var step in capacity.Steps)
-        {
-            if (step.GeneratorLimited)
-            {
-                return step.Rate;
-            }
-        }
-
-        return 0;
-    }
+    private static int FirstGeneratorLimited(CapacityResult capacity) => capacity.Steps.FirstOrDefault(s => s.GeneratorLimited)?.Rate ?? 0;
 
     private static string Ms(double? value) => value is { } v ? Figures.Ms(v) : "-";
 }
